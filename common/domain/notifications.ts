@@ -1,0 +1,32 @@
+export const NOTIFICATION_KINDS = [
+  'fill',
+  'hedge',
+  'hedge-declined',
+  'hedge-missing',
+  'emergency',
+  'emergency-cleared',
+  'connection-lost',
+  'connection-restored',
+  'auth-failed',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Where a click on the notification should take the user. */
+export type NotificationTarget =
+  | { view: 'order'; orderId: string }
+  | { view: 'hedge'; betId: string; orderId?: string }
+  | { view: 'emergency' }
+  | { view: 'connection' }
+  | { view: 'feed' };
+
+export interface NotificationIntent {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** How many events this notification stands for (more than 1 when a burst was coalesced). */
+  count: number;
+  target: NotificationTarget;
+  /** Emergencies and unhedged fills: shown urgently, never silenced by coalescing. */
+  urgent: boolean;
+  at: number;
+}

@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import { CHANNELS, type Channel, parseChannelList } from '../../common/protocol/channels';
+import { checkApiKey, checkEndpoint, PRODUCTION_URL } from '../feed/endpoint';
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: mm-tray-cli [options]
+
+Watches the MM feed without a window: connection state, fills, hedges, emergencies.
+
+Options:
+  --url URL               WebSocket endpoint (default ${PRODUCTION_URL})
+  --api-key UUID          API key (default: the MM_API_KEY environment variable)
+  --channels LIST         comma-separated channels (default ${CHANNELS.join(',')})
+  --json                  NDJSON records on stdout instead of a readable log
+  --ping-interval SECONDS time between pings (default 30)
+  --pong-timeout SECONDS  silence after a ping that means the connection is dead (default 10)
+  --hedge-grace SECONDS   time a fill may wait for its hedge bet (default 15)
+  --demo                  start the built-in simulator and connect to it
+  -h, --help              show this help
+
+Exit codes: 0 stopped by SIGINT/SIGTERM, 2 bad usage, 3 the server refused the key.`;
+
+export interface CliOptions {
+  url: string;
+  apiKey: string | undefined;
+  channels: Channel[];
+  json: boolean;
+  pingIntervalMs: number;
+  pongTimeoutMs: number;
+  hedgeGraceMs: number;
+  demo: boolean;
+  help: boolean;
+}
+
+function seconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback * 1000;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed <= 0) {
+    throw new UsageError(`--${name} takes a positive number of seconds, not "${value}"`);
+  }
+  return Math.round(parsed * 1000);
+}
+
+/** Reads the command line; every mistake is a UsageError saying what is wrong. */
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const demo = values.demo === true;
+  const url = values.url ?? PRODUCTION_URL;
+  const apiKey = values['api-key'] ?? env.MM_API_KEY;
+  const options: CliOptions = {
+    url,
+    apiKey,
+    channels: values.channels === undefined ? [...CHANNELS] : channels(values.channels),
+    json: values.json === true,
+    pingIntervalMs: seconds('ping-interval', values['ping-interval'], 30),
+    pongTimeoutMs: seconds('pong-timeout', values['pong-timeout'], 10),
+    hedgeGraceMs: seconds('hedge-grace', values['hedge-grace'], 15),
+    demo,
+    help: values.help === true,
+  };
+  if (options.help) return options;
+  try {
+    // In demo mode the simulator supplies the URL and, unless one is given, the key.
+    if (demo && values.url !== undefined)
+      throw new UsageError('--demo connects to the built-in simulator; drop --url');
+    if (!demo) checkEndpoint(url);
+    if (!demo || apiKey !== undefined) {
+      if (apiKey === undefined)
+        throw new UsageError('no API key: pass --api-key or set MM_API_KEY (or try --demo)');
+      options.apiKey = checkApiKey(apiKey);
+    }
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return options;
+}
+
+function channels(text: string): Channel[] {
+  try {
+    return parseChannelList(text);
+  } catch (error) {
+    throw new UsageError(`--channels: ${(error as Error).message}`);
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      url: { type: 'string' },
+      'api-key': { type: 'string' },
+      channels: { type: 'string' },
+      json: { type: 'boolean' },
+      'ping-interval': { type: 'string' },
+      'pong-timeout': { type: 'string' },
+      'hedge-grace': { type: 'string' },
+      demo: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
