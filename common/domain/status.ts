@@ -4,5 +4,5 @@ import type { ConnectionStatus } from './connection';
 export interface FeedStatus extends ConnectionStatus {
   emergency: boolean;
   emergencyReason?: string;
-  emergencySince?: string;
+  emergencySince?: number;
 }

@@ -162,7 +162,7 @@ describe('bad-frame reports', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error).not.toContain('3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427');
-      expect(result.error).toContain('••••-a427');
+      expect(result.error).toContain('[redacted]');
     }
   });
 });

@@ -1,0 +1,78 @@
+export { redactSecrets } from '../../common/redact';
+/** Number and time formatting for notification texts; en-US so output is the same everywhere. */
+
+const money = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const cents = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const odds = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A stake: 3,450.00 */
+export function formatStake(value: number): string {
+  return money.format(value);
+}
+
+/** An exchange price given as a fraction of a dollar (0.45) or already in cents (45): 45¢ */
+export function formatCents(value: number): string {
+  return `${cents.format(Math.abs(value) < 1 ? value * 100 : value)}¢`;
+}
+
+/** Bookmaker decimal odds: 1.808 */
+export function formatOdds(value: number): string {
+  return odds.format(value);
+}
+
+export function formatCount(value: number): string {
+  return whole.format(value);
+}
+
+/** A stretch of time for a person: 45 s, 2 min 5 s, 3 h 12 min, 2 d 4 h. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
+  const d = Math.floor(h / 24);
+  return h % 24 === 0 ? `${d} d` : `${d} d ${h % 24} h`;
+}
+
+export type ClockFormat = (at: number, now: number) => string;
+
+const TWELVE_HOURS = 12 * 60 * 60 * 1000;
+
+/** Wall-clock times (14:05:09), with the date when not recent, in the given zone (default: local). */
+export function clockFormat(timeZone?: string): ClockFormat {
+  const zone = timeZone ? { timeZone } : {};
+  const time = new Intl.DateTimeFormat('en-US', {
+    ...zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  const dated = new Intl.DateTimeFormat('en-US', {
+    ...zone,
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  return (at, now) => {
+    if (!Number.isFinite(at)) return 'an unknown time';
+    return Math.abs(now - at) < TWELVE_HOURS ? time.format(at) : dated.format(at);
+  };
+}
+
+
+/** Joins names for a summary: "polymarket, kalshi and 3 more". */
+export function listNames(names: readonly string[], total: number, max = 3): string {
+  const shown = names.slice(0, max);
+  const more = total - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}

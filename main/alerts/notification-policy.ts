@@ -1,0 +1,225 @@
+import type { ConnectionStatus } from '../../common/domain/connection';
+import {
+  NOTIFICATION_KINDS,
+  type NotificationIntent,
+  type NotificationKind,
+} from '../../common/domain/notifications';
+import type { StoreEffect } from '../store/effects';
+import type { MissingHedgeReport } from '../store/snapshot';
+import { Coalescer, type Notice } from './coalescer';
+import { ConnectionWatch } from './connection-watch';
+import { clockFormat } from './format';
+import { HedgeWatch, type NewlyMissingHedge } from './hedge-watch';
+import {
+  connectionNotice,
+  emergencyClearedIntent,
+  emergencyIntent,
+  fillNotice,
+  hedgeDeclinedNotice,
+  hedgeMissingNotice,
+  hedgeNotice,
+  summaryIntent,
+  type TextContext,
+} from './notification-texts';
+
+export interface NotificationPolicyOptions {
+  /** Bursts of one kind within this window become one summary. Default 2 s. */
+  coalesceWindowMs?: number;
+  /** How long a fill may wait for its hedge before it is reported missing. Default 15 s. */
+  hedgeGraceMs?: number;
+  /** How long the feed may be down before connection-lost. Default 30 s. */
+  connectionLostAfterMs?: number;
+  /** Kinds the user wants; null or absent: all. Emergencies are always on. */
+  enabledKinds?: Iterable<NotificationKind> | null;
+  /** Mute everything but emergencies until this time (epoch ms). */
+  quietUntil?: number | null;
+  /** IANA zone for clock times in texts (tests pass 'UTC'); default: the system's. */
+  timeZone?: string;
+  /** Size limits of the hedge watch. */
+  maxPendingFills?: number;
+  maxMissingHedgeOrders?: number;
+}
+
+const ALWAYS_ON: ReadonlySet<NotificationKind> = new Set(['emergency', 'emergency-cleared']);
+
+function validMs(name: string, ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`${name} must be >= 0 ms, got ${ms}`);
+  return ms;
+}
+
+/**
+ * Decides what the user is told, from store effects, connection status and time. Pure: no
+ * timers, no I/O. Every entry point takes `now` and returns the notifications due now; the
+ * engine keeps one timer at nextDeadline() and calls tick() when it fires.
+ */
+export class NotificationPolicy {
+  private readonly hedges: HedgeWatch;
+  private readonly connection: ConnectionWatch;
+  private readonly coalescer: Coalescer;
+  private readonly texts: TextContext;
+  private enabled: ReadonlySet<NotificationKind> | null = null;
+  private quietUntilMs: number | null = null;
+
+  constructor(options: NotificationPolicyOptions = {}) {
+    const graceMs = validMs('hedgeGraceMs', options.hedgeGraceMs ?? 15_000);
+    this.hedges = new HedgeWatch({
+      graceMs,
+      maxPendingFills: options.maxPendingFills,
+      maxMissingOrders: options.maxMissingHedgeOrders,
+    });
+    this.connection = new ConnectionWatch(
+      validMs('connectionLostAfterMs', options.connectionLostAfterMs ?? 30_000),
+    );
+    this.coalescer = new Coalescer(
+      validMs('coalesceWindowMs', options.coalesceWindowMs ?? 2_000),
+      summaryIntent,
+    );
+    this.texts = { clock: clockFormat(options.timeZone), hedgeGraceMs: graceMs };
+    this.setEnabledKinds(options.enabledKinds ?? null);
+    this.setQuietUntil(options.quietUntil ?? null);
+  }
+
+  onEffects(effects: readonly StoreEffect[], now: number): NotificationIntent[] {
+    const out = this.dueWork(now);
+    for (const effect of effects) this.handleEffect(effect, now, out);
+    return out;
+  }
+
+  onStatus(status: ConnectionStatus, now: number): NotificationIntent[] {
+    const out = this.dueWork(now);
+    for (const alert of this.connection.onStatus(status, now)) {
+      this.offer(connectionNotice(alert, this.texts), now, out);
+    }
+    return out;
+  }
+
+  /** Everything that has come due by `now`: missing hedges, connection-lost, burst summaries. */
+  tick(now: number): NotificationIntent[] {
+    const out: NotificationIntent[] = [];
+    for (const alert of this.connection.due(now)) {
+      this.offer(connectionNotice(alert, this.texts), now, out);
+    }
+    this.reportMissing(this.hedges.expire(now), now, out);
+    for (const summary of this.coalescer.flushDue(now)) {
+      if (!this.isMuted(summary.kind, now)) out.push(summary);
+    }
+    return out;
+  }
+
+  /** When tick() next has work to do, or null when nothing is scheduled. */
+  nextDeadline(): number | null {
+    let next: number | null = null;
+    for (const t of [
+      this.connection.nextDeadline(),
+      this.hedges.nextDeadline(),
+      this.coalescer.nextDeadline(),
+    ]) {
+      if (t !== null && (next === null || t < next)) next = t;
+    }
+    return next;
+  }
+
+  /** Mutes everything but emergencies until `until` (epoch ms); null unmutes. Muted is dropped. */
+  setQuietUntil(until: number | null): void {
+    this.quietUntilMs = until !== null && Number.isFinite(until) ? until : null;
+  }
+
+  get quietUntil(): number | null {
+    return this.quietUntilMs;
+  }
+
+  /** The kinds the user wants; null: all. Emergencies stay on whatever the set says. */
+  setEnabledKinds(kinds: Iterable<NotificationKind> | null): void {
+    this.enabled = kinds === null ? null : new Set(kinds);
+  }
+
+  get enabledKinds(): NotificationKind[] {
+    return NOTIFICATION_KINDS.filter(
+      (k) => this.enabled === null || this.enabled.has(k) || ALWAYS_ON.has(k),
+    );
+  }
+
+  /** Takes effect at once, for waiting fills too (each still measured from when it was seen). */
+  setHedgeGraceMs(ms: number): void {
+    this.hedges.setGraceMs(validMs('hedgeGraceMs', ms));
+    this.texts.hedgeGraceMs = ms;
+  }
+
+  setCoalesceWindowMs(ms: number): void {
+    this.coalescer.setWindowMs(validMs('coalesceWindowMs', ms));
+  }
+
+  /** Fills whose grace period ended without a hedge, for the snapshot and the tray. */
+  missingHedges(): MissingHedgeReport {
+    return this.hedges.report();
+  }
+
+  /** What tick(now) would return, skipping the work when nothing is due (the per-frame path). */
+  private dueWork(now: number): NotificationIntent[] {
+    const due = this.nextDeadline();
+    return due !== null && due <= now ? this.tick(now) : [];
+  }
+
+  private handleEffect(effect: StoreEffect, now: number, out: NotificationIntent[]): void {
+    switch (effect.kind) {
+      case 'fill': {
+        const order = effect.order;
+        const missing = this.hedges.onFill({
+          orderId: order.orderId,
+          stake: effect.matchedDelta,
+          exchange: order.exchange,
+          fixtureId: order.fixtureId,
+          at: now,
+        });
+        this.offer(fillNotice(effect), now, out);
+        this.reportMissing(missing, now, out);
+        return;
+      }
+      case 'hedge-placed':
+        if (typeof effect.bet.orderId === 'string') this.hedges.onHedge(effect.bet.orderId, now);
+        this.offer(hedgeNotice(effect), now, out);
+        return;
+      case 'hedge-declined': {
+        const order = effect.order;
+        const matched = order?.matchedStake;
+        if (order && !effect.orderStillHedged && typeof matched === 'number' && matched > 0) {
+          const missing = this.hedges.onHedgeLost({
+            orderId: order.orderId,
+            stake: matched,
+            exchange: order.exchange,
+            fixtureId: order.fixtureId,
+            at: now,
+          });
+          this.reportMissing(missing, now, out);
+        }
+        this.offer(hedgeDeclinedNotice(effect), now, out);
+        return;
+      }
+      case 'emergency':
+        out.push(emergencyIntent(effect, this.texts, now));
+        return;
+      case 'emergency-cleared':
+        out.push(emergencyClearedIntent(effect, this.texts, now));
+        return;
+    }
+  }
+
+  private reportMissing(
+    missing: NewlyMissingHedge[],
+    now: number,
+    out: NotificationIntent[],
+  ): void {
+    for (const entry of missing) this.offer(hedgeMissingNotice(entry, this.texts), now, out);
+  }
+
+  private offer(notice: Notice, now: number, out: NotificationIntent[]): void {
+    if (this.isMuted(notice.kind, now)) return;
+    for (const intent of this.coalescer.add(notice, now)) out.push(intent);
+  }
+
+  private isMuted(kind: NotificationKind, now: number): boolean {
+    if (ALWAYS_ON.has(kind)) return false;
+    if (this.quietUntilMs !== null && now < this.quietUntilMs) return true;
+    return this.enabled !== null && !this.enabled.has(kind);
+  }
+}

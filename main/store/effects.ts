@@ -1,0 +1,58 @@
+import type { BetRecord, OrderRecord } from './records';
+
+/** An order's matched stake grew. */
+export interface FillEffect {
+  kind: 'fill';
+  /** The order after the update. */
+  order: OrderRecord;
+  /** How much the matched stake grew with this event. */
+  matchedDelta: number;
+  /** Matched stake after the event. */
+  matchedStake: number;
+  /** False when the order is now fully matched. */
+  partial: boolean;
+}
+
+/** A hedge bet became placed or pending (emitted once per bet, not again on pending → placed). */
+export interface HedgePlacedEffect {
+  kind: 'hedge-placed';
+  bet: BetRecord;
+  /** The hedged order, when the store knows it. */
+  order?: OrderRecord;
+}
+
+export interface HedgeDeclinedEffect {
+  kind: 'hedge-declined';
+  bet: BetRecord;
+  order?: OrderRecord;
+  /** Another bet for the same order is still placed or pending. */
+  orderStillHedged: boolean;
+}
+
+/** Emergency mode became active, or its reason or trigger time changed while active. */
+export interface EmergencyEffect {
+  kind: 'emergency';
+  active: true;
+  reason: string | null;
+  /** When the emergency was triggered (epoch ms). */
+  since: number;
+}
+
+export interface EmergencyClearedEffect {
+  kind: 'emergency-cleared';
+  reason: string | null;
+  /** When it was cleared (epoch ms). */
+  since: number;
+  /** When the emergency that just ended was triggered. */
+  activeSince: number | null;
+}
+
+export type StoreEffect =
+  | FillEffect
+  | HedgePlacedEffect
+  | HedgeDeclinedEffect
+  | EmergencyEffect
+  | EmergencyClearedEffect;
+
+/** Shared result for the common case, so the hot path allocates nothing. */
+export const NO_EFFECTS: readonly StoreEffect[] = Object.freeze([]);

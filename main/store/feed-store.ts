@@ -1,0 +1,205 @@
+import type { FeedEvent } from '../../common/domain/events';
+import type { AccountBroadcast, ScoreBroadcast } from '../../common/protocol/server-frames';
+import { BoundedRecordMap } from './bounded-record-map';
+import { DayCounter, type DayCounters, type DayStartFn, localDayStart } from './day-counters';
+import { NO_EFFECTS, type StoreEffect } from './effects';
+import { type EmergencyInput, type EmergencyState, EmergencyTracker } from './emergency-state';
+import { OrderBook } from './order-book';
+import {
+  type AccountRecord,
+  accountKey,
+  type BetRecord,
+  isFinishedScore,
+  isInactiveAccount,
+  type OrderRecord,
+  type ScoreRecord,
+} from './records';
+import { RingBuffer } from './ring-buffer';
+import {
+  type FeedSnapshot,
+  type MissingHedgeReport,
+  NO_MISSING_HEDGES,
+  type StoreSizes,
+} from './snapshot';
+
+export interface FeedStoreOptions {
+  /** Most orders kept; finished ones are evicted first. Default 10,000. */
+  maxOrders?: number;
+  /** Most hedge bets kept; declined or settled ones are evicted first. Default 10,000. */
+  maxBets?: number;
+  /** Most fixtures with scores kept; not-live ones are evicted first. Default 2,000. */
+  maxScores?: number;
+  /** Most accounts kept; inactive ones are evicted first. Default 500. */
+  maxAccounts?: number;
+  /** Recent broadcasts kept for the event list. Default 2,000. */
+  recentCapacity?: number;
+  /** Start of the day containing a time; decides when today's counters reset. Default: local midnight. */
+  dayStart?: DayStartFn;
+  /** Where the snapshot's missing-hedge list comes from (the notification policy's hedge watch). */
+  missingHedges?: () => MissingHedgeReport;
+}
+
+/** State from another source (a REST snapshot) to fold into the store. */
+export interface StoreMergeInput {
+  orders?: readonly OrderRecord[];
+  bets?: readonly BetRecord[];
+  accounts?: readonly AccountRecord[];
+  emergency?: EmergencyInput;
+  /** Replace the given collections instead of merging into them. */
+  replace?: boolean;
+}
+
+/**
+ * The feed's current state, built from broadcasts. Pure: no timers, no I/O; time comes in
+ * as `now`. Every collection is bounded, so memory stays flat however long it runs.
+ */
+export class FeedStore {
+  private readonly book: OrderBook;
+  private readonly accounts: BoundedRecordMap<string, AccountRecord>;
+  private readonly scores: BoundedRecordMap<string, ScoreRecord>;
+  private readonly emergencyTracker = new EmergencyTracker();
+  private readonly day: DayCounter;
+  private readonly recent: RingBuffer<FeedEvent>;
+  private readonly missingHedges: () => MissingHedgeReport;
+
+  constructor(options: FeedStoreOptions = {}) {
+    this.book = new OrderBook({
+      maxOrders: options.maxOrders ?? 10_000,
+      maxBets: options.maxBets ?? 10_000,
+    });
+    this.accounts = new BoundedRecordMap(options.maxAccounts ?? 500, isInactiveAccount);
+    this.scores = new BoundedRecordMap(options.maxScores ?? 2_000, isFinishedScore);
+    this.day = new DayCounter(options.dayStart ?? localDayStart);
+    this.recent = new RingBuffer(options.recentCapacity ?? 2_000);
+    this.missingHedges = options.missingHedges ?? (() => NO_MISSING_HEDGES);
+  }
+
+  /** Folds one broadcast into the state; returns what the notification policy needs to know. */
+  apply(event: FeedEvent, now: number): readonly StoreEffect[] {
+    const counters = this.day.at(now);
+    counters.events += 1;
+    this.recent.push(event);
+    if (event.record == null || typeof event.record !== 'object') return NO_EFFECTS;
+    switch (event.channel) {
+      case 'orders':
+        return typeof event.record.orderId === 'string'
+          ? this.book.applyOrder(event, counters)
+          : NO_EFFECTS;
+      case 'bets':
+        return typeof event.record.betId === 'string'
+          ? this.book.applyBet(event, counters)
+          : NO_EFFECTS;
+      case 'accounts':
+        this.applyAccount(event);
+        return NO_EFFECTS;
+      case 'scores':
+        this.applyScore(event);
+        return NO_EFFECTS;
+      case 'emergency':
+        return this.emergencyTracker.applyPayload(
+          event.record,
+          Number.isFinite(event.receivedAt) ? event.receivedAt : now,
+        );
+      default:
+        return NO_EFFECTS;
+    }
+  }
+
+  /**
+   * Folds state from another source in (a REST snapshot). Orders and bets never produce
+   * fill or hedge effects here: they are history, not news. Emergency transitions do.
+   */
+  merge(input: StoreMergeInput, now: number): readonly StoreEffect[] {
+    const replace = input.replace === true;
+    if (input.orders) this.book.mergeOrders(input.orders, replace);
+    if (input.bets) this.book.mergeBets(input.bets, replace);
+    if (input.accounts) {
+      if (replace) this.accounts.clear();
+      for (const account of input.accounts) this.storeAccount(account);
+    }
+    return input.emergency ? this.emergencyTracker.apply(input.emergency, now) : NO_EFFECTS;
+  }
+
+  order(orderId: string): OrderRecord | undefined {
+    return this.book.orders.get(orderId);
+  }
+
+  bet(betId: string): BetRecord | undefined {
+    return this.book.bets.get(betId);
+  }
+
+  betsOfOrder(orderId: string): BetRecord[] {
+    return this.book.betsOfOrder(orderId);
+  }
+
+  account(exchange: string, username: string): AccountRecord | undefined {
+    return this.accounts.get(accountKey(exchange, username));
+  }
+
+  score(fixtureId: string): ScoreRecord | undefined {
+    return this.scores.get(fixtureId);
+  }
+
+  get emergency(): EmergencyState {
+    return this.emergencyTracker.state;
+  }
+
+  /** Today's counters; pass `now` to roll over to a new day first. */
+  counters(now?: number): DayCounters {
+    return this.day.snapshot(now);
+  }
+
+  /** Recent broadcasts, newest last. */
+  recentEvents(): FeedEvent[] {
+    return this.recent.toArray();
+  }
+
+  sizes(): StoreSizes {
+    return {
+      orders: this.book.orders.size,
+      bets: this.book.bets.size,
+      betIndex: this.book.indexSize,
+      accounts: this.accounts.size,
+      scores: this.scores.size,
+      recentEvents: this.recent.size,
+    };
+  }
+
+  /** Everything, as plain data; pass `now` so the counters roll over to a new day. */
+  snapshot(now?: number): FeedSnapshot {
+    return {
+      orders: this.book.orders.values(),
+      bets: this.book.bets.values(),
+      accounts: this.accounts.values(),
+      scores: this.scores.values(),
+      emergency: { ...this.emergencyTracker.state },
+      counters: this.day.snapshot(now),
+      recentEvents: this.recent.toArray(),
+      missingHedges: this.missingHedges(),
+    };
+  }
+
+  private applyAccount(event: AccountBroadcast): void {
+    this.storeAccount(event.record);
+  }
+
+  private storeAccount(update: AccountRecord): void {
+    if (update == null || typeof update !== 'object') return;
+    const key = accountKey(update.exchange, update.username);
+    const stored = this.accounts.get(key);
+    this.accounts.set(key, stored ? { ...stored, ...update } : update);
+  }
+
+  private applyScore(event: ScoreBroadcast): void {
+    const update = event.record;
+    if (typeof update.fixtureId !== 'string') return;
+    const stored = this.scores.get(update.fixtureId);
+    if (!stored) {
+      this.scores.set(update.fixtureId, update);
+      return;
+    }
+    const merged: ScoreRecord = { ...stored, ...update };
+    if (stored.scores && update.scores) merged.scores = { ...stored.scores, ...update.scores };
+    this.scores.set(update.fixtureId, merged);
+  }
+}

@@ -1,0 +1,167 @@
+import type { BetBroadcast, OrderBroadcast } from '../../common/protocol/server-frames';
+import { BoundedRecordMap } from './bounded-record-map';
+import type { DayCounters } from './day-counters';
+import {
+  type FillEffect,
+  type HedgeDeclinedEffect,
+  type HedgePlacedEffect,
+  NO_EFFECTS,
+  type StoreEffect,
+} from './effects';
+import { isPartialFill, matchedIncrease } from './fill-detection';
+import {
+  type BetRecord,
+  hedgeStatusOf,
+  isFinishedBet,
+  isFinishedOrder,
+  isLiveHedge,
+  type OrderRecord,
+} from './records';
+
+export interface OrderBookLimits {
+  maxOrders: number;
+  maxBets: number;
+}
+
+function orderIdOf(bet: BetRecord | undefined): string | undefined {
+  const id = bet?.orderId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** Orders, their hedge bets, and the order → bets index, all bounded. */
+export class OrderBook {
+  readonly orders: BoundedRecordMap<string, OrderRecord>;
+  readonly bets: BoundedRecordMap<string, BetRecord>;
+  /** orderId → betIds; holds only bets in `bets`, so it is bounded by them. */
+  private readonly betIdsByOrder = new Map<string, Set<string>>();
+
+  constructor(limits: OrderBookLimits) {
+    this.orders = new BoundedRecordMap(limits.maxOrders, isFinishedOrder);
+    this.bets = new BoundedRecordMap(limits.maxBets, isFinishedBet, (betId, bet) =>
+      this.unlink(betId, orderIdOf(bet)),
+    );
+  }
+
+  get indexSize(): number {
+    return this.betIdsByOrder.size;
+  }
+
+  betsOfOrder(orderId: string): BetRecord[] {
+    const ids = this.betIdsByOrder.get(orderId);
+    if (!ids) return [];
+    const out: BetRecord[] = [];
+    for (const id of ids) {
+      const bet = this.bets.get(id);
+      if (bet) out.push(bet);
+    }
+    return out;
+  }
+
+  applyOrder(event: OrderBroadcast, counters: DayCounters): readonly StoreEffect[] {
+    const update = event.record;
+    const stored = this.orders.get(update.orderId);
+    const order: OrderRecord = stored ? { ...stored, ...update } : update;
+    const delta = matchedIncrease(stored, update, event.old);
+    this.orders.set(update.orderId, order);
+    if (delta === 0) return NO_EFFECTS;
+    const matchedStake = update.matchedStake as number;
+    counters.fills += 1;
+    counters.matchedStake += delta;
+    const fill: FillEffect = {
+      kind: 'fill',
+      order,
+      matchedDelta: delta,
+      matchedStake,
+      partial: isPartialFill(update, order, matchedStake),
+    };
+    return [fill];
+  }
+
+  applyBet(event: BetBroadcast, counters: DayCounters): readonly StoreEffect[] {
+    const update = event.record;
+    const betId = update.betId;
+    const stored = this.bets.get(betId);
+    const bet: BetRecord = stored ? { ...stored, ...update } : update;
+    this.storeBet(betId, stored, bet);
+
+    const before = stored ? hedgeStatusOf(stored) : undefined;
+    const after = hedgeStatusOf(bet);
+    if (after === before || after === 'other') return NO_EFFECTS;
+    if (after === 'placed') counters.hedgesPlaced += 1;
+    else if (after === 'pending') counters.hedgesPending += 1;
+    else counters.hedgesDeclined += 1;
+
+    const orderId = orderIdOf(bet);
+    const order = orderId === undefined ? undefined : this.orders.get(orderId);
+    if (after === 'declined') {
+      const effect: HedgeDeclinedEffect = {
+        kind: 'hedge-declined',
+        bet,
+        orderStillHedged: orderId !== undefined && this.hasLiveHedge(orderId, betId),
+      };
+      if (order) effect.order = order;
+      return [effect];
+    }
+    if (before === 'placed' || before === 'pending') return NO_EFFECTS;
+    const effect: HedgePlacedEffect = { kind: 'hedge-placed', bet };
+    if (order) effect.order = order;
+    return [effect];
+  }
+
+  /** Replaces or merges orders from another source (a REST snapshot); no effects. */
+  mergeOrders(orders: readonly OrderRecord[], replace: boolean): void {
+    if (replace) this.orders.clear();
+    for (const update of orders) {
+      if (typeof update?.orderId !== 'string') continue;
+      const stored = this.orders.get(update.orderId);
+      this.orders.set(update.orderId, stored ? { ...stored, ...update } : update);
+    }
+  }
+
+  mergeBets(bets: readonly BetRecord[], replace: boolean): void {
+    if (replace) {
+      this.bets.clear();
+      this.betIdsByOrder.clear();
+    }
+    for (const update of bets) {
+      if (typeof update?.betId !== 'string') continue;
+      const stored = this.bets.get(update.betId);
+      this.storeBet(update.betId, stored, stored ? { ...stored, ...update } : update);
+    }
+  }
+
+  private storeBet(betId: string, stored: BetRecord | undefined, bet: BetRecord): void {
+    const was = orderIdOf(stored);
+    const now = orderIdOf(bet);
+    if (was !== now) this.unlink(betId, was);
+    // Link before set: set may evict this very bet when every other one is in play.
+    if (now !== undefined) {
+      let ids = this.betIdsByOrder.get(now);
+      if (!ids) {
+        ids = new Set();
+        this.betIdsByOrder.set(now, ids);
+      }
+      ids.add(betId);
+    }
+    this.bets.set(betId, bet);
+  }
+
+  private unlink(betId: string, orderId: string | undefined): void {
+    if (orderId === undefined) return;
+    const ids = this.betIdsByOrder.get(orderId);
+    if (!ids) return;
+    ids.delete(betId);
+    if (ids.size === 0) this.betIdsByOrder.delete(orderId);
+  }
+
+  private hasLiveHedge(orderId: string, exceptBetId: string): boolean {
+    const ids = this.betIdsByOrder.get(orderId);
+    if (!ids) return false;
+    for (const id of ids) {
+      if (id === exceptBetId) continue;
+      const bet = this.bets.get(id);
+      if (bet && isLiveHedge(bet)) return true;
+    }
+    return false;
+  }
+}
