@@ -2,8 +2,10 @@ import { z } from 'zod';
 
 /**
  * Payload schemas for the five broadcast channels. Every field is optional except the
- * one that identifies the record: UPDATE payloads carry only what changed, and the
- * server may add fields at any time, so unknown fields are kept (looseObject).
+ * one that identifies the record: an UPDATE may carry the whole record or only what
+ * changed (the documentation shows both), and the server may add fields at any time,
+ * so unknown fields are kept (looseObject). A field that fails its type fails the frame,
+ * so types are only as strict as the logic needs.
  */
 
 const numeric = z.union([
@@ -15,6 +17,8 @@ const numeric = z.union([
 ]);
 const id = z.union([z.number(), z.string().min(1)]).transform(String);
 const text = z.string();
+/** Text the logic only shows: a number is as good (a numeric exchange order id). */
+const label = z.union([z.string(), z.number()]).transform(String);
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
 
 export const orderPayloadSchema = z
@@ -26,15 +30,15 @@ export const orderPayloadSchema = z
     outcomeId: opt(id),
     playerId: opt(id),
     exchange: opt(text),
-    account: opt(text),
-    exchangeOrderId: opt(text),
+    account: opt(label),
+    exchangeOrderId: opt(label),
     orderStatus: opt(text),
     matchedStatus: opt(text),
     orderCents: opt(numeric),
     orderStake: opt(numeric),
     matchedStake: opt(numeric),
     back: opt(z.boolean()),
-    side: opt(text),
+    side: opt(label),
     settlementStatus: opt(text),
     bookmakerOutcomePrice: opt(numeric),
     createdAt: opt(text),

@@ -78,7 +78,7 @@ export function prettyLine(paint: Paint) {
     notification(intent: NotificationIntent): string {
       const colour: Colour = intent.urgent ? 'red' : 'magenta';
       const count = intent.count > 1 ? ` ×${intent.count}` : '';
-      return `${paint('gray', time(intent.at))} ${paint(colour, `🔔 ${intent.title}${count}`)} ${intent.body}`;
+      return `${paint('gray', time(intent.at))} ${paint(colour, `🔔 ${intent.title}${count}`)} — ${intent.body}`;
     },
     error(error: ErrorRecord): string {
       return `${paint('gray', time(error.at))} ${paint('red', `✖ ${error.source}`)} ${error.message}`;

@@ -1,0 +1,10 @@
+/** What the renderer may know of the API key: whether one is set, never the key itself. */
+export interface KeyStatus {
+  set: boolean;
+  /** e.g. "••••-a427"; absent when no key is set. */
+  masked?: string;
+  /** keychain: in the OS keychain; session: memory only, gone when the app quits. */
+  storage: 'keychain' | 'session' | 'none';
+  /** Set when the OS keychain cannot be used, saying what to install. */
+  keychainProblem?: string;
+}

@@ -1,0 +1,153 @@
+import type { Gap } from '../common/domain/connection';
+import type { ErrorRecord, FeedEvent } from '../common/domain/events';
+import type { NotificationIntent } from '../common/domain/notifications';
+import type { FeedStatus } from '../common/domain/status';
+import { Emitter } from '../common/emitter';
+import type { ServerFrame } from '../common/protocol/server-frames';
+import { NotificationPolicy, type NotificationPolicyOptions } from './alerts/notification-policy';
+import { FeedConnection, type FeedConnectionOptions } from './feed/connection';
+import { FeedStore, type FeedStoreOptions } from './store/feed-store';
+import type { FeedSnapshot } from './store/snapshot';
+
+export type FeedEngineOptions = Partial<FeedConnectionOptions> &
+  Pick<FeedConnectionOptions, 'url' | 'apiKey' | 'channels'> & {
+    policy?: NotificationPolicyOptions;
+    store?: FeedStoreOptions;
+  };
+
+export type FeedEngineEvents = {
+  status: [status: FeedStatus];
+  event: [event: FeedEvent];
+  notification: [intent: NotificationIntent];
+  error: [error: ErrorRecord];
+  gap: [gap: Gap];
+};
+
+/**
+ * The feed engine: one connection, the store it fills and the policy that decides what
+ * the user is told. The desktop app, the headless CLI and the tests all run this.
+ */
+export class FeedEngine extends Emitter<FeedEngineEvents> {
+  readonly connection: FeedConnection;
+  readonly store: FeedStore;
+  readonly policy: NotificationPolicy;
+  private readonly now: () => number;
+  private seq = 0;
+  private current: FeedStatus;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt: number | null = null;
+
+  constructor(options: FeedEngineOptions) {
+    super();
+    this.now = options.now ?? (() => Date.now());
+    this.connection = new FeedConnection(options);
+    this.policy = new NotificationPolicy(options.policy);
+    this.store = new FeedStore({
+      ...options.store,
+      missingHedges: () => this.policy.missingHedges(),
+    });
+    this.current = this.composeStatus();
+    this.connection.on('frame', (frame, receivedAt) => this.handleFrame(frame, receivedAt));
+    this.connection.on('status', (status) => {
+      this.publishStatus();
+      this.notify(this.policy.onStatus(status, this.now()));
+    });
+    this.connection.on('error', (error) => this.emit('error', error));
+    this.connection.on('gap', (gap) => this.emit('gap', gap));
+  }
+
+  get status(): FeedStatus {
+    return this.current;
+  }
+
+  start(): void {
+    this.connection.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.stop();
+    this.clearTimer();
+  }
+
+  checkNow(): void {
+    this.connection.checkNow();
+  }
+
+  setApiKey(apiKey: string): Promise<void> {
+    return this.connection.setApiKey(apiKey);
+  }
+
+  snapshot(): FeedSnapshot {
+    return this.store.snapshot(this.now());
+  }
+
+  /** One frame through the pipeline: store, then policy. Public for the benchmark. */
+  handleFrame(frame: ServerFrame, receivedAt: number): void {
+    if (frame.type !== 'broadcast') return;
+    const event = frame as FeedEvent;
+    event.seq = ++this.seq;
+    event.receivedAt = receivedAt;
+    this.emit('event', event);
+    const effects = this.store.apply(event, receivedAt);
+    if (effects.length > 0) {
+      this.notify(this.policy.onEffects(effects, receivedAt));
+      if (event.channel === 'emergency') this.publishStatus();
+    }
+  }
+
+  private notify(intents: readonly NotificationIntent[]): void {
+    for (const intent of intents) this.emit('notification', intent);
+    this.scheduleTick();
+  }
+
+  /** One timer, at the policy's next deadline (missing hedges, burst summaries, outages). */
+  private scheduleTick(): void {
+    const deadline = this.policy.nextDeadline();
+    if (deadline === this.timerAt) return;
+    this.clearTimer();
+    if (deadline === null) return;
+    this.timerAt = deadline;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.timerAt = null;
+        this.notify(this.policy.tick(this.now()));
+      },
+      Math.max(0, deadline - this.now()),
+    );
+    this.timer.unref?.();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = null;
+  }
+
+  private composeStatus(): FeedStatus {
+    const emergency = this.store.emergency;
+    const status: FeedStatus = { ...this.connection.status, emergency: emergency.active };
+    if (emergency.active) {
+      if (emergency.reason !== null) status.emergencyReason = emergency.reason;
+      if (emergency.since !== null) status.emergencySince = emergency.since;
+    }
+    return status;
+  }
+
+  private publishStatus(): void {
+    const next = this.composeStatus();
+    const prev = this.current;
+    if (
+      prev.state === next.state &&
+      prev.since === next.since &&
+      prev.reason === next.reason &&
+      prev.retryAt === next.retryAt &&
+      prev.emergency === next.emergency &&
+      prev.emergencyReason === next.emergencyReason
+    ) {
+      return;
+    }
+    this.current = next;
+    this.emit('status', next);
+  }
+}

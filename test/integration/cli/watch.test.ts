@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../../main/simulator';
+import { CliProcess } from '../../support/cli-process';
+import { waitFor } from '../../support/wait';
+
+let simulator: Simulator | undefined;
+let cli: CliProcess | undefined;
+
+afterEach(async () => {
+  if (cli && cli.child.exitCode === null) cli.child.kill('SIGKILL');
+  cli = undefined;
+  await simulator?.close();
+  simulator = undefined;
+});
+
+const hasRecord = (p: CliProcess, match: (r: Record<string, unknown>) => boolean) => () => {
+  try {
+    return p.records().some(match);
+  } catch {
+    return false;
+  }
+};
+
+describe('mm-tray-cli (watch mode)', () => {
+  it('streams NDJSON records only, then stops cleanly on SIGINT with exit code 0', async () => {
+    simulator = await startSimulator({ scenario: false });
+    cli = new CliProcess(
+      ['--url', simulator.url, '--json', '--channels', 'orders,emergency', '--hedge-grace', '0.2'],
+      {
+        MM_API_KEY: simulator.demoKey,
+      },
+    );
+    await waitFor(
+      hasRecord(cli, (r) => r.type === 'status' && r.state === 'live'),
+      'live status record',
+    );
+    simulator.broadcast(
+      'orders',
+      'UPDATE',
+      { orderId: 5, exchange: 'kalshi', matchedStake: 20, orderStake: 20, orderCents: 0.3 },
+      { matchedStake: 0 },
+      { client: 'demo' },
+    );
+    simulator.broadcast('emergency', 'UPDATE', { emergency: true, reason: 'manual' });
+    await waitFor(
+      hasRecord(cli, (r) => r.type === 'notification' && r.kind === 'hedge-missing'),
+      'hedge-missing after the fractional grace',
+    );
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+
+    const records = cli.records();
+    expect(new Set(records.map((r) => r.type))).toEqual(
+      new Set(['status', 'event', 'notification']),
+    );
+    expect(records.find((r) => r.type === 'event' && r.channel === 'orders')).toMatchObject({
+      event: 'UPDATE',
+      payload: {
+        orderId: 5,
+        exchange: 'kalshi',
+        matchedStake: 20,
+        orderStake: 20,
+        orderCents: 0.3,
+      },
+      old: { matchedStake: 0 },
+    });
+    expect(records.some((r) => r.type === 'status' && r.emergency === true)).toBe(true);
+    expect(records.filter((r) => r.type === 'notification').map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['fill', 'emergency', 'hedge-missing']),
+    );
+    expect(records.at(-1)).toMatchObject({ type: 'status', state: 'stopped' });
+    expect(cli.stdout).not.toContain(simulator.demoKey);
+
+    const connection = simulator.connections()[0]!;
+    expect(JSON.parse(connection.received[0]!.text)).toEqual({
+      type: 'subscribe',
+      apiKey: simulator.demoKey,
+      channels: ['orders', 'emergency'],
+    });
+    await waitFor(() => connection.close !== undefined, 'the close on the server');
+    expect(JSON.parse(connection.received.at(-1)!.text)).toEqual({ type: 'unsubscribe' });
+    expect(connection.close).toMatchObject({ code: 1000, by: 'client' });
+  });
+
+  it('exits 0 on SIGTERM too', async () => {
+    simulator = await startSimulator({ scenario: false });
+    cli = new CliProcess(['--url', simulator.url, '--api-key', simulator.demoKey, '--json']);
+    await waitFor(
+      hasRecord(cli, (r) => r.state === 'live'),
+      'live',
+    );
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('takes fractional ping intervals', async () => {
+    simulator = await startSimulator({ scenario: false });
+    cli = new CliProcess([
+      '--url',
+      simulator.url,
+      '--api-key',
+      simulator.demoKey,
+      '--json',
+      '--ping-interval',
+      '0.1',
+      '--pong-timeout',
+      '0.5',
+    ]);
+    await waitFor(
+      () =>
+        (simulator!.connections()[0]?.received.filter((f) => f.text.includes('"ping"')).length ??
+          0) >= 3,
+      'three pings within a second',
+    );
+  });
+
+  it('reports junk frames as error records and carries on', async () => {
+    simulator = await startSimulator({ scenario: false });
+    cli = new CliProcess(['--url', simulator.url, '--api-key', simulator.demoKey, '--json']);
+    await waitFor(
+      hasRecord(cli, (r) => r.state === 'live'),
+      'live',
+    );
+    simulator.faults.junk('not-json');
+    simulator.broadcast('scores', 'UPDATE', { fixtureId: 'id3' });
+    await waitFor(
+      hasRecord(cli, (r) => r.type === 'event'),
+      'the event after the junk',
+    );
+    expect(cli.records().find((r) => r.type === 'error')).toMatchObject({
+      source: 'bad-frame',
+      message: expect.stringMatching(/not JSON/),
+    });
+  });
+
+  it('prints a readable log without --json', async () => {
+    simulator = await startSimulator({ scenario: false });
+    cli = new CliProcess(['--url', simulator.url, '--api-key', simulator.demoKey]);
+    await waitFor(() => cli!.stdout.includes('live'), 'the live line');
+    simulator.broadcast('emergency', 'UPDATE', { emergency: true, reason: 'exchange outage' });
+    await waitFor(() => cli!.stdout.includes('exchange outage'), 'the emergency line');
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    expect(() => JSON.parse(cli!.lines()[0]!)).toThrow();
+  });
+
+  it('exits 3 when the server refuses the key', async () => {
+    simulator = await startSimulator({ scenario: false });
+    cli = new CliProcess([
+      '--url',
+      simulator.url,
+      '--api-key',
+      '00000000-1111-4222-8333-444444444444',
+      '--json',
+    ]);
+    expect(await cli.exited).toBe(3);
+    expect(cli.stderr).toMatch(/refused the API key.*Invalid API key/);
+    expect(cli.records().some((r) => r.state === 'auth-failed')).toBe(true);
+  });
+
+  it.each([
+    [['--api-key', 'not-a-uuid'], /UUID/],
+    [
+      [
+        '--api-key',
+        '00000000-1111-4222-8333-444444444444',
+        '--url',
+        'ws://example.com/ws/subscribe',
+      ],
+      /unencrypted/,
+    ],
+    [[], /no API key/],
+    [['--api-key', '00000000-1111-4222-8333-444444444444', '--channels', 'orders,news'], /news/],
+    [
+      ['--api-key', '00000000-1111-4222-8333-444444444444', '--ping-interval', 'soon'],
+      /ping-interval/,
+    ],
+    [['--bogus'], /bogus/],
+  ])('exits 2 with an explanation and no connection for %j', async (args, message) => {
+    simulator = await startSimulator({ scenario: false });
+    const withUrl = args.includes('--url') ? args : [...args, '--url', simulator.url];
+    cli = new CliProcess(withUrl);
+    expect(await cli.exited).toBe(2);
+    expect(cli.stderr).toMatch(message);
+    expect(cli.stdout).toBe('');
+    expect(simulator.connections()).toHaveLength(0);
+  });
+
+  it('runs against its own simulator with --demo', async () => {
+    cli = new CliProcess(['--demo', '--json']);
+    await waitFor(
+      hasRecord(cli, (r) => r.type === 'event'),
+      'a demo event',
+      10_000,
+    );
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+});
