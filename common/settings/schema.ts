@@ -7,32 +7,52 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 
 export const PRODUCTION_ENDPOINT = 'wss://mmapi.55-tech.com/ws/subscribe';
 
+const notificationsFields = z.object({
+  enabledKinds: z.array(z.enum(NOTIFICATION_KINDS)),
+  /** Mute all but emergencies until this time (epoch ms); null: not muted. */
+  quietUntil: z.number().nullable(),
+});
+
+/** Each setting's type, without defaults (a patch must not fill in what it did not say). */
+const fields = {
+  endpoint: z.url({ protocol: /^wss?$/ }),
+  channels: z.array(z.enum(CHANNELS)).min(1),
+  notifications: notificationsFields,
+  hedgeGraceSeconds: z.number().min(1).max(600),
+  startAtLogin: z.boolean(),
+  language: z.enum(LANGUAGES),
+  theme: z.enum(THEMES),
+  /** Run against the built-in simulator instead of the real service. */
+  demoMode: z.boolean(),
+};
+
 /**
  * Everything the user can set, as stored in settings.json in the user data folder. The
  * API key is not here: it lives in the OS keychain only.
  */
 export const settingsSchema = z.object({
-  endpoint: z.url({ protocol: /^wss?$/ }).default(PRODUCTION_ENDPOINT),
-  channels: z.array(z.enum(CHANNELS)).min(1).default([...CHANNELS]),
+  endpoint: fields.endpoint.default(PRODUCTION_ENDPOINT),
+  channels: fields.channels.default([...CHANNELS]),
   notifications: z
     .object({
-      enabledKinds: z.array(z.enum(NOTIFICATION_KINDS)).default([...NOTIFICATION_KINDS]),
-      /** Mute all but emergencies until this time (epoch ms); null: not muted. */
-      quietUntil: z.number().nullable().default(null),
+      enabledKinds: notificationsFields.shape.enabledKinds.default([...NOTIFICATION_KINDS]),
+      quietUntil: notificationsFields.shape.quietUntil.default(null),
     })
     .default({ enabledKinds: [...NOTIFICATION_KINDS], quietUntil: null }),
-  hedgeGraceSeconds: z.number().min(1).max(600).default(15),
-  startAtLogin: z.boolean().default(false),
-  language: z.enum(LANGUAGES).default('system'),
-  theme: z.enum(THEMES).default('system'),
-  /** Run against the built-in simulator instead of the real service. */
-  demoMode: z.boolean().default(false),
+  hedgeGraceSeconds: fields.hedgeGraceSeconds.default(15),
+  startAtLogin: fields.startAtLogin.default(false),
+  language: fields.language.default('system'),
+  theme: fields.theme.default('system'),
+  demoMode: fields.demoMode.default(false),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
 
-/** A change the renderer may ask for: any subset of the fields, each validated. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+/** A change the renderer may ask for: any subset of the fields, each validated, no defaults. */
+export const settingsPatchSchema = z
+  .object({ ...fields, notifications: notificationsFields.partial().strict() })
+  .partial()
+  .strict();
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -1,0 +1,4 @@
+export { FileLogger, type FileLoggerOptions } from './file-logger';
+export { formatLogLine } from './log-line';
+export { type Logger, type LogLevel, silentLogger } from './logger';
+export { RotatingFile, type RotatingFileOptions } from './rotating-file';

@@ -1,0 +1,18 @@
+export {
+  ApiKeyVault,
+  type ApiKeyVaultOptions,
+  InvalidApiKeyError,
+  KeychainUnavailableError,
+  type SetKeyOptions,
+} from './api-key-vault';
+export { describeKeychainProblem, isMissingKeychainBackend } from './keychain-problem';
+export {
+  DEFAULT_ACCOUNT,
+  KEYCHAIN_SERVICE,
+  type Keytar,
+  type KeytarLoader,
+  KeytarSecretStore,
+  loadKeytar,
+} from './keytar-secret-store';
+export { MemorySecretStore } from './memory-secret-store';
+export type { SecretStore } from './secret-store';

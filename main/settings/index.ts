@@ -1,0 +1,25 @@
+export { writeFileAtomic } from './atomic-write';
+export { type JsonFileRead, keepAside, readJsonFile } from './json-file';
+export { LatestValueWriter } from './latest-writer';
+export { type Repaired, repairWithDefaults } from './repair';
+export {
+  SETTINGS_FILE,
+  type SettingsLoadOutcome,
+  SettingsStore,
+  type SettingsStoreOptions,
+  SettingsValidationError,
+} from './settings-store';
+export {
+  type Area,
+  DEFAULT_WINDOW_STATE,
+  MIN_WINDOW_HEIGHT,
+  MIN_WINDOW_WIDTH,
+  placeOnDisplays,
+  type WindowState,
+  windowStateSchema,
+} from './window-state';
+export {
+  WINDOW_STATE_FILE,
+  WindowStateStore,
+  type WindowStateStoreOptions,
+} from './window-state-store';

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, Rectangle } from 'electron';
+import type { Page } from 'playwright-core';
+import { sharedBrowser } from './browser';
+import { EventEmitter, emitPreventable } from './emitter';
+import { ipcMain } from './ipc-main';
+import { preloadInitScript } from './preload-shim';
+import { registry } from './registry';
+import { FakeWebContents } from './web-contents';
+
+/** A BrowserWindow whose page is a real Chromium page (Playwright), with the real preload. */
+export class FakeBrowserWindow extends EventEmitter {
+  readonly webContents: FakeWebContents;
+  readonly page: Promise<Page>;
+  readonly options: BrowserWindowConstructorOptions;
+  private visible: boolean;
+  private destroyed = false;
+  private bounds: Rectangle;
+  private focused = false;
+  focusCount = 0;
+
+  static getAllWindows(): FakeBrowserWindow[] {
+    return registry.windows.filter((w) => !w.destroyed);
+  }
+
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    return FakeBrowserWindow.getAllWindows().find((w) => w.focused) ?? null;
+  }
+
+  constructor(options: BrowserWindowConstructorOptions = {}) {
+    super();
+    this.options = options;
+    this.visible = options.show !== false;
+    this.bounds = {
+      x: options.x ?? 0,
+      y: options.y ?? 0,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    };
+    this.page = this.createPage();
+    this.webContents = new FakeWebContents(this.page);
+    registry.windows.push(this);
+  }
+
+  private async createPage(): Promise<Page> {
+    const browser = await sharedBrowser();
+    const page = await browser.newPage({
+      viewport: { width: this.bounds.width, height: this.bounds.height },
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') process.stderr.write(`[renderer] ${message.text()}\n`);
+    });
+    page.on('pageerror', (error) => process.stderr.write(`[renderer] ${error.message}\n`));
+    await page.exposeBinding(
+      '__fakeElectronInvoke',
+      async (source, channel: string, args: unknown[]) => {
+        const event = {
+          sender: this.webContents,
+          senderFrame: { url: source.frame.url() },
+        } as unknown as IpcMainInvokeEvent;
+        return ipcMain.invoke(channel, event, args);
+      },
+    );
+    const preload = this.options.webPreferences?.preload;
+    if (preload)
+      await page.addInitScript({ content: preloadInitScript(readFileSync(preload, 'utf8')) });
+    return page;
+  }
+
+  async loadFile(path: string): Promise<void> {
+    await this.loadURL(pathToFileURL(path).href);
+  }
+
+  async loadURL(url: string): Promise<void> {
+    const page = await this.page;
+    await page.goto(url);
+    this.webContents.getURL = () => page.url();
+    this.emit('ready-to-show');
+    this.webContents.emit('did-finish-load');
+  }
+
+  show(): void {
+    this.visible = true;
+    this.focus();
+    this.emit('show');
+  }
+
+  hide(): void {
+    this.visible = false;
+    this.focused = false;
+    this.emit('hide');
+  }
+
+  focus(): void {
+    this.focused = true;
+    this.focusCount += 1;
+    this.emit('focus');
+  }
+
+  isVisible(): boolean {
+    return this.visible;
+  }
+
+  isFocused(): boolean {
+    return this.focused;
+  }
+
+  isMinimized(): boolean {
+    return false;
+  }
+
+  isMaximized(): boolean {
+    return false;
+  }
+
+  restore(): void {}
+
+  title = '';
+
+  setTitle(title: string): void {
+    this.title = title;
+  }
+
+  maximize(): void {}
+
+  getBounds(): Rectangle {
+    return { ...this.bounds };
+  }
+
+  getNormalBounds(): Rectangle {
+    return this.getBounds();
+  }
+
+  setBounds(bounds: Partial<Rectangle>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** The user closed the window (the title-bar button): main may prevent it. */
+  close(): void {
+    if (this.destroyed) return;
+    if (emitPreventable(this, 'close')) return;
+    this.destroy();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.visible = false;
+    void this.page.then((p) => p.close()).catch(() => {});
+    this.emit('closed');
+  }
+}

@@ -1,0 +1,106 @@
+import { app } from './app';
+import { FakeBrowserWindow } from './browser-window';
+import { registry } from './registry';
+import { powerMonitor } from './services';
+
+/** Requests from the test process (over the child-process IPC channel). */
+export type ControlRequest =
+  | { cmd: 'state' }
+  | { cmd: 'tray-click' }
+  | { cmd: 'tray-menu-click'; id: string }
+  | { cmd: 'notification-click'; index: number }
+  | { cmd: 'window-close' }
+  | { cmd: 'page-eval'; expression: string }
+  | { cmd: 'page-screenshot'; path: string }
+  | { cmd: 'power'; event: string }
+  | { cmd: 'test-hooks' }
+  | { cmd: 'quit' };
+
+function currentWindow(): FakeBrowserWindow {
+  const window = FakeBrowserWindow.getAllWindows().at(-1);
+  if (!window) throw new Error('no window is open');
+  return window;
+}
+
+function state() {
+  return {
+    trays: registry.trays.map((t) => ({
+      image: t.image,
+      tooltip: t.tooltip,
+      title: t.title,
+      menu: t.menu?.describe() ?? null,
+      menuSetCount: t.menuSetCount,
+      imageHistory: t.imageHistory,
+      tooltipHistory: t.tooltipHistory,
+      destroyed: t.destroyed,
+    })),
+    notifications: registry.notifications.map((n) => ({ ...n.options, closed: n.closed })),
+    windows: registry.windows.map((w) => ({
+      visible: w.isVisible(),
+      destroyed: w.isDestroyed(),
+      focusCount: w.focusCount,
+      url: w.isDestroyed() ? '' : w.webContents.getURL(),
+      webPreferences: w.options.webPreferences,
+    })),
+    loginItem: registry.loginItem,
+    appUserModelId: registry.appUserModelId,
+    openedExternally: registry.openedExternally,
+    openedPaths: registry.openedPaths,
+    permissionHandlerSet: registry.permissionHandlerSet,
+  };
+}
+
+async function handle(request: ControlRequest): Promise<unknown> {
+  switch (request.cmd) {
+    case 'state':
+      return state();
+    case 'tray-click':
+      registry.trays[0]?.emit('click', { preventDefault() {} });
+      return null;
+    case 'tray-menu-click': {
+      const item = registry.trays[0]?.menu?.find(request.id);
+      if (!item?.click) throw new Error(`no clickable tray menu item ${request.id}`);
+      item.click();
+      return null;
+    }
+    case 'notification-click': {
+      const notification = registry.notifications[request.index];
+      if (!notification) throw new Error(`no notification #${request.index}`);
+      notification.click();
+      return null;
+    }
+    case 'window-close':
+      currentWindow().close();
+      return null;
+    case 'page-eval': {
+      const window = currentWindow();
+      await window.webContents.flushed();
+      return (await window.page).evaluate(request.expression);
+    }
+    case 'page-screenshot':
+      await (await currentWindow().page).screenshot({ path: request.path, fullPage: true });
+      return null;
+    case 'power':
+      powerMonitor.emit(request.event);
+      return null;
+    case 'test-hooks': {
+      const hooks = (globalThis as { mmTrayTest?: { describe(): unknown } }).mmTrayTest;
+      return hooks?.describe() ?? null;
+    }
+    case 'quit':
+      app.quit();
+      return null;
+  }
+}
+
+export function listenForControl(): void {
+  if (!process.send) return;
+  process.on('message', (message: { id: number; request: ControlRequest }) => {
+    handle(message.request).then(
+      (result) => process.send?.({ id: message.id, result }),
+      (error: unknown) => process.send?.({ id: message.id, error: (error as Error).message }),
+    );
+  });
+  // The IPC channel must not keep the app alive on its own.
+  process.channel?.unref();
+}

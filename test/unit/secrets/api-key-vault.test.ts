@@ -1,0 +1,266 @@
+import { describe, expect, it } from 'vitest';
+import type { KeyStatus } from '../../../common/domain/key-status';
+import {
+  ApiKeyVault,
+  InvalidApiKeyError,
+  KeychainUnavailableError,
+} from '../../../main/secrets/api-key-vault';
+import { MemorySecretStore } from '../../../main/secrets/memory-secret-store';
+import type { SecretStore } from '../../../main/secrets/secret-store';
+import { FailingSecretStore, NO_DISPLAY_ERROR, NO_SERVICE_ERROR } from './secret-store-fakes';
+
+const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
+const OTHER_KEY = '0b7c4d2e-1f3a-4c5b-9d6e-7f8091a2b3c4';
+
+function vaultOver(store: SecretStore, platform: NodeJS.Platform = 'linux') {
+  const vault = new ApiKeyVault({ store, platform });
+  const changes: KeyStatus[] = [];
+  vault.onChange((status) => changes.push(status));
+  return { vault, changes };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('ApiKeyVault with a working keychain', () => {
+  it('has no key before anything is stored', async () => {
+    const { vault } = vaultOver(new MemorySecretStore());
+    expect(await vault.load()).toEqual({ set: false, storage: 'none' });
+    expect(vault.readKey()).toBeNull();
+  });
+
+  it('stores a key in the keychain and shows only its masked form', async () => {
+    const store = new MemorySecretStore();
+    const { vault, changes } = vaultOver(store);
+    await vault.load();
+    const status = await vault.setKey(KEY);
+    expect(status).toEqual({ set: true, masked: '••••-a427', storage: 'keychain' });
+    expect(JSON.stringify(status)).not.toContain(KEY);
+    expect(await store.get('default')).toBe(KEY);
+    expect(vault.readKey()).toBe(KEY);
+    expect(changes).toEqual([status]);
+  });
+
+  it('finds the stored key when a new vault loads (the next launch)', async () => {
+    const store = new MemorySecretStore();
+    await vaultOver(store).vault.setKey(KEY);
+    const { vault } = vaultOver(store);
+    expect(await vault.load()).toEqual({ set: true, masked: '••••-a427', storage: 'keychain' });
+    expect(vault.readKey()).toBe(KEY);
+  });
+
+  it('keeps one entry per profile', async () => {
+    const store = new MemorySecretStore();
+    await new ApiKeyVault({ store, account: 'desk-2' }).setKey(OTHER_KEY);
+    expect(await store.get('desk-2')).toBe(OTHER_KEY);
+    expect(await store.get('default')).toBeNull();
+  });
+
+  it('trims a pasted key before validating and storing it', async () => {
+    const store = new MemorySecretStore();
+    const { vault } = vaultOver(store);
+    await vault.setKey(`  ${KEY}\n`);
+    expect(await store.get('default')).toBe(KEY);
+  });
+
+  it('refuses a key that is not a UUID, stores nothing and does not repeat it', async () => {
+    const store = new MemorySecretStore();
+    const { vault, changes } = vaultOver(store);
+    const secretish = 'my-secret-token-a427';
+    const error = await rejection(vault.setKey(secretish));
+    expect(error).toBeInstanceOf(InvalidApiKeyError);
+    expect(error.message).toMatch(/must be a UUID/);
+    expect(error.message).not.toContain(secretish);
+    expect(await store.get('default')).toBeNull();
+    expect(vault.status()).toEqual({ set: false, storage: 'none' });
+    expect(changes).toEqual([]);
+  });
+
+  it('replaces a key, and says so to listeners', async () => {
+    const { vault, changes } = vaultOver(new MemorySecretStore());
+    await vault.setKey(KEY);
+    await vault.setKey(OTHER_KEY);
+    expect(vault.readKey()).toBe(OTHER_KEY);
+    expect(changes.map((s) => s.masked)).toEqual(['••••-a427', '••••-b3c4']);
+  });
+
+  it('does not call listeners when nothing changed', async () => {
+    const { vault, changes } = vaultOver(new MemorySecretStore());
+    await vault.setKey(KEY);
+    await vault.setKey(KEY);
+    await vault.load();
+    expect(changes).toHaveLength(1);
+  });
+
+  it('stops calling a listener once unsubscribed', async () => {
+    const vault = new ApiKeyVault({ store: new MemorySecretStore() });
+    const seen: KeyStatus[] = [];
+    const unsubscribe = vault.onChange((s) => seen.push(s));
+    await vault.setKey(KEY);
+    unsubscribe();
+    await vault.clearKey();
+    expect(seen).toHaveLength(1);
+  });
+
+  it('clears the key from memory and from the keychain', async () => {
+    const store = new MemorySecretStore();
+    const { vault, changes } = vaultOver(store);
+    await vault.setKey(KEY);
+    expect(await vault.clearKey()).toEqual({ set: false, storage: 'none' });
+    expect(vault.readKey()).toBeNull();
+    expect(await store.get('default')).toBeNull();
+    expect(changes.at(-1)).toEqual({ set: false, storage: 'none' });
+  });
+
+  it('forgets a key removed from the keychain behind its back on the next load', async () => {
+    const store = new MemorySecretStore();
+    const { vault } = vaultOver(store);
+    await vault.setKey(KEY);
+    await store.delete('default');
+    expect(await vault.load()).toEqual({ set: false, storage: 'none' });
+  });
+
+  it('ignores a stored value that is not a UUID', async () => {
+    const store = new MemorySecretStore();
+    await store.set('default', 'garbage');
+    const { vault } = vaultOver(store);
+    expect(await vault.load()).toEqual({ set: false, storage: 'none' });
+    expect(vault.readKey()).toBeNull();
+  });
+
+  it('runs operations in call order', async () => {
+    const store = new MemorySecretStore();
+    const { vault } = vaultOver(store);
+    const done = Promise.all([vault.setKey(KEY), vault.clearKey(), vault.setKey(OTHER_KEY)]);
+    await done;
+    expect(vault.readKey()).toBe(OTHER_KEY);
+    expect(await store.get('default')).toBe(OTHER_KEY);
+  });
+
+  it('keeps a session-only key out of the keychain and removes an older stored key', async () => {
+    const store = new MemorySecretStore();
+    await store.set('default', KEY);
+    const { vault } = vaultOver(store);
+    await vault.load();
+    const status = await vault.setKey(OTHER_KEY, { sessionOnly: true });
+    expect(status).toEqual({ set: true, masked: '••••-b3c4', storage: 'session' });
+    expect(await store.get('default')).toBeNull();
+  });
+});
+
+describe('ApiKeyVault without a keychain backend', () => {
+  it('reports on Linux what to install, and the session-only choice', async () => {
+    const { vault, changes } = vaultOver(new FailingSecretStore(NO_DISPLAY_ERROR));
+    const status = await vault.load();
+    expect(status.set).toBe(false);
+    expect(status.storage).toBe('none');
+    expect(status.keychainProblem).toMatch(/Secret Service/);
+    expect(status.keychainProblem).toMatch(/gnome-keyring/);
+    expect(status.keychainProblem).toMatch(/KWallet/);
+    expect(status.keychainProblem).toMatch(/sudo apt install gnome-keyring libsecret-1-0/);
+    expect(status.keychainProblem).toMatch(/this session only/);
+    expect(changes).toEqual([status]);
+  });
+
+  it('recognises a bus on which nothing provides the Secret Service', async () => {
+    const { vault } = vaultOver(new FailingSecretStore(NO_SERVICE_ERROR));
+    expect((await vault.load()).keychainProblem).toMatch(/sudo apt install gnome-keyring/);
+  });
+
+  it('refuses to store a key unless asked to keep it for this session only', async () => {
+    const store = new FailingSecretStore(NO_DISPLAY_ERROR);
+    const { vault } = vaultOver(store);
+    await vault.load();
+    const error = await rejection(vault.setKey(KEY));
+    expect(error).toBeInstanceOf(KeychainUnavailableError);
+    expect(error.message).toMatch(/gnome-keyring/);
+    expect(error.message).not.toContain(KEY);
+    expect((error as KeychainUnavailableError).problem).toBe(vault.status().keychainProblem);
+    expect(vault.readKey()).toBeNull();
+    expect(vault.status().set).toBe(false);
+  });
+
+  it('keeps a session-only key in memory and still reports the keychain problem', async () => {
+    const { vault, changes } = vaultOver(new FailingSecretStore(NO_DISPLAY_ERROR));
+    await vault.load();
+    const status = await vault.setKey(KEY, { sessionOnly: true });
+    expect(status).toMatchObject({ set: true, masked: '••••-a427', storage: 'session' });
+    expect(status.keychainProblem).toMatch(/gnome-keyring/);
+    expect(vault.readKey()).toBe(KEY);
+    expect(changes.at(-1)).toEqual(status);
+  });
+
+  it('keeps the session key when loading again finds no keychain', async () => {
+    const { vault } = vaultOver(new FailingSecretStore(NO_DISPLAY_ERROR));
+    await vault.setKey(KEY, { sessionOnly: true });
+    expect((await vault.load()).storage).toBe('session');
+    expect(vault.readKey()).toBe(KEY);
+  });
+
+  it('clears a session key even though the keychain cannot be reached', async () => {
+    const { vault } = vaultOver(new FailingSecretStore(NO_DISPLAY_ERROR));
+    await vault.setKey(KEY, { sessionOnly: true });
+    const status = await vault.clearKey();
+    expect(status).toMatchObject({ set: false, storage: 'none' });
+    expect(vault.readKey()).toBeNull();
+  });
+
+  it('gives a generic message with the reason on other platforms, without secrets', async () => {
+    const { vault } = vaultOver(
+      new FailingSecretStore(`Keychain denied access to item ${KEY}`),
+      'darwin',
+    );
+    const problem = (await vault.load()).keychainProblem ?? '';
+    expect(problem).toMatch(/^The macOS Keychain could not be used/);
+    expect(problem).toMatch(/this session only/);
+    expect(problem).not.toContain(KEY);
+  });
+
+  it('uses the keychain again once it works, dropping the problem', async () => {
+    let broken = true;
+    const memory = new MemorySecretStore();
+    const store: SecretStore = {
+      get: (account) =>
+        broken ? Promise.reject(new Error(NO_DISPLAY_ERROR)) : memory.get(account),
+      set: (account, secret) =>
+        broken ? Promise.reject(new Error(NO_DISPLAY_ERROR)) : memory.set(account, secret),
+      delete: (account) =>
+        broken ? Promise.reject(new Error(NO_DISPLAY_ERROR)) : memory.delete(account),
+    };
+    const { vault } = vaultOver(store);
+    await vault.load();
+    broken = false;
+    expect(await vault.setKey(KEY)).toEqual({
+      set: true,
+      masked: '••••-a427',
+      storage: 'keychain',
+    });
+  });
+
+  it('keeps a keychain key it cannot remove, and says why', async () => {
+    let broken = false;
+    const memory = new MemorySecretStore();
+    const store: SecretStore = {
+      get: (account) => memory.get(account),
+      set: (account, secret) => memory.set(account, secret),
+      delete: (account) =>
+        broken
+          ? Promise.reject(new Error('Cannot delete: collection is locked'))
+          : memory.delete(account),
+    };
+    const { vault } = vaultOver(store);
+    await vault.setKey(KEY);
+    broken = true;
+    const error = await rejection(vault.clearKey());
+    expect(error).toBeInstanceOf(KeychainUnavailableError);
+    expect(error.message).toMatch(/collection is locked/);
+    expect(error.message).toMatch(/unlocked/);
+    expect(vault.status()).toMatchObject({ set: true, storage: 'keychain' });
+  });
+});
