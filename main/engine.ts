@@ -13,6 +13,8 @@ export type FeedEngineOptions = Partial<FeedConnectionOptions> &
   Pick<FeedConnectionOptions, 'url' | 'apiKey' | 'channels'> & {
     policy?: NotificationPolicyOptions;
     store?: FeedStoreOptions;
+    /** The `seq` of the first event; an engine replacing another continues its numbering. */
+    firstSeq?: number;
   };
 
 export type FeedEngineEvents = {
@@ -40,6 +42,7 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
   constructor(options: FeedEngineOptions) {
     super();
     this.now = options.now ?? (() => Date.now());
+    this.seq = (options.firstSeq ?? 1) - 1;
     this.connection = new FeedConnection(options);
     this.policy = new NotificationPolicy(options.policy);
     this.store = new FeedStore({
@@ -81,14 +84,20 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
     return this.store.snapshot(this.now());
   }
 
+  /** The `seq` of the latest event; 0 (or firstSeq - 1) before the first. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
   /** One frame through the pipeline: store, then policy. Public for the benchmark. */
   handleFrame(frame: ServerFrame, receivedAt: number): void {
     if (frame.type !== 'broadcast') return;
     const event = frame as FeedEvent;
     event.seq = ++this.seq;
     event.receivedAt = receivedAt;
-    this.emit('event', event);
     const effects = this.store.apply(event, receivedAt);
+    // Listeners see the event with the store already updated by it.
+    this.emit('event', event);
     if (effects.length > 0) {
       this.notify(this.policy.onEffects(effects, receivedAt));
       if (event.channel === 'emergency') this.publishStatus();

@@ -1,24 +1,296 @@
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  Notification,
+  nativeImage,
+  net,
+  powerMonitor,
+  screen,
+  session,
+  shell,
+  Tray,
+} from 'electron';
+import { APP_ID, PRODUCT_NAME } from '../common/app-id';
+import type { NotificationIntent, NotificationTarget } from '../common/domain/notifications';
+import { DashboardWindow } from './app/dashboard-window';
+import { isSafeExternalUrl } from './app/external-url';
+import { FeedController } from './app/feed-controller';
+import { createIpcHandlers } from './app/ipc-handlers';
+import { watchNetwork } from './app/network-watch';
+import { secureWebPreferences } from './app/secure-web-preferences';
+import { denyAllPermissions, hardenWebContents } from './app/security';
+import { exposeTestHooks } from './app/test-hooks';
+import { registerIpcRouter } from './ipc/ipc-router';
+import { PushBatcher } from './ipc/push-batcher';
+import { createTrustedSenderCheck } from './ipc/trusted-sender';
+import { FileLogger } from './logging';
+import { NotificationPresenter } from './notifications/notification-presenter';
+import { ApiKeyVault, KEYCHAIN_SERVICE, KeytarSecretStore } from './secrets';
+import { placeOnDisplays, SettingsStore, WindowStateStore } from './settings';
+import { startSimulator } from './simulator';
+import { summariseEvent } from './tray/event-summary';
+import { TrayController } from './tray/tray-controller';
+import { trayIconFile } from './tray/tray-icons';
 
-// The composition root of the desktop app. The tray, keychain, notifications and IPC
-// adapters arrive with the desktop shell; today it opens the (still empty) dashboard.
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1100,
-    height: 720,
-    show: false,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
+// The composition root: it creates the adapters and wires them to the feed controller.
+// Everything with logic lives in the modules it imports.
+
+const TEST_MODE = process.env.MM_TRAY_TEST === '1';
+const rendererDir = join(__dirname, '../renderer');
+const iconsDir = app.isPackaged
+  ? join(process.resourcesPath, 'icons')
+  : join(app.getAppPath(), 'build/icons/generated');
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  app.dock?.hide();
+
+  const userData = app.getPath('userData');
+  const logger = new FileLogger({ folder: join(userData, 'logs') });
+  process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
+  logger.info(`${PRODUCT_NAME} ${app.getVersion()} starting`);
+
+  const settings = await SettingsStore.open({ directory: userData });
+  if (settings.loadOutcome.kind === 'repaired' || settings.loadOutcome.kind === 'corrupt') {
+    logger.warn('settings file was invalid; defaults used', settings.loadOutcome);
+  }
+  const windowState = new WindowStateStore({ directory: userData });
+  const savedWindow = await windowState.load();
+  const vault = new ApiKeyVault({
+    store: new KeytarSecretStore(process.env.MM_TRAY_KEYCHAIN_SERVICE ?? KEYCHAIN_SERVICE),
+  });
+  const keyStatus = await vault.load();
+  if (keyStatus.keychainProblem) logger.warn(`keychain unavailable: ${keyStatus.keychainProblem}`);
+
+  const controller = new FeedController({
+    keys: vault,
+    settings: () => settings.get(),
+    startSimulator,
+  });
+
+  let quitting = false;
+  const openExternal = async (url: string) => {
+    if (isSafeExternalUrl(url)) await shell.openExternal(url);
+  };
+  const title = () => (controller.demo ? `${PRODUCT_NAME} — DEMO` : PRODUCT_NAME);
+
+  const dashboard = new DashboardWindow({
+    create: (options) => new BrowserWindow(options),
+    load: (window) =>
+      process.env.ELECTRON_RENDERER_URL
+        ? window.loadURL(process.env.ELECTRON_RENDERER_URL)
+        : window.loadFile(join(rendererDir, 'index.html')),
+    harden: () => {},
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+    title,
+    savedState: () =>
+      placeOnDisplays(
+        savedWindow,
+        screen.getAllDisplays().map((d) => d.workArea),
+      ),
+    saveState: (state) => {
+      Object.assign(savedWindow, state);
+      windowState.save(state);
+    },
+    onReady: () => {
+      if (pendingTarget) send('push:navigate', pendingTarget);
+      pendingTarget = null;
     },
   });
-  window.once('ready-to-show', () => window.show());
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void window.loadFile(join(__dirname, '../renderer/index.html'));
-  return window;
+  let pendingTarget: NotificationTarget | null = null;
+  const send = (channel: string, payload: unknown) => {
+    const window = dashboard.current;
+    if (window && !window.webContents.isDestroyed()) window.webContents.send(channel, payload);
+  };
+  const openDashboard = async (target?: NotificationTarget) => {
+    app.dock?.show();
+    const alreadyOpen = dashboard.current !== null;
+    if (target && !alreadyOpen) pendingTarget = target;
+    await dashboard.show();
+    if (target && alreadyOpen) send('push:navigate', target);
+  };
+
+  const batcher = new PushBatcher({
+    send,
+    hasReceivers: () => dashboard.current !== null,
+    summarize: () => {
+      const engine = controller.currentEngine;
+      if (!engine) return {};
+      return {
+        counters: engine.store.counters(Date.now()),
+        missingHedges: engine.policy.missingHedges(),
+      };
+    },
+  });
+  batcher.listenTo(controller);
+
+  const shownNotifications: NotificationIntent[] = [];
+  const presenter = new NotificationPresenter({
+    Notification,
+    platform: process.platform,
+    icon: join(iconsDir, 'app/png/256x256.png'),
+    onClick: (target) => void openDashboard(target),
+    log: logger,
+  });
+  controller.on('notification', (intent) => {
+    if (TEST_MODE) shownNotifications.push(intent);
+    presenter.show(intent);
+    const engine = controller.currentEngine;
+    if (intent.kind === 'hedge-missing' && engine) {
+      tray.update({ fillsMissingHedge: engine.policy.missingHedges().fillsMissingHedge });
+    }
+  });
+
+  const initialSettings = settings.get();
+  const trayInput = {
+    status: controller.status,
+    counters: { fills: 0, hedgesPlaced: 0 },
+    fillsMissingHedge: 0,
+    lastEvent: null,
+    quietUntil: initialSettings.notifications.quietUntil,
+    demo: initialSettings.demoMode,
+    keySet: keyStatus.set,
+  };
+  const resolveIcon = (icon: Parameters<typeof trayIconFile>[0]) => {
+    const image = nativeImage.createFromPath(join(iconsDir, trayIconFile(icon, process.platform)));
+    return image;
+  };
+  const tray = new TrayController({
+    tray: new Tray(resolveIcon({ name: 'connecting', demo: false })),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    resolveIcon,
+    platform: process.platform,
+    initial: trayInput,
+    onError: (error) => logger.error('tray action failed', error),
+    actions: {
+      openDashboard: () => void openDashboard(),
+      pauseNotifications: (until) => void settings.update({ notifications: { quietUntil: until } }),
+      reconnectNow: () => controller.checkNow(),
+      openSettings: () => void openDashboard({ view: 'connection' }),
+      openLogsFolder: () => void shell.openPath(logger.logsFolder),
+      quit: () => app.quit(),
+    },
+  });
+
+  controller.on('status', (status) => tray.update({ status }));
+  controller.on('event', (event) => {
+    const engine = controller.currentEngine;
+    tray.update({
+      lastEvent: { at: event.receivedAt, summary: summariseEvent(event) },
+      ...(engine
+        ? {
+            counters: engine.store.counters(event.receivedAt),
+            fillsMissingHedge: engine.policy.missingHedges().fillsMissingHedge,
+          }
+        : {}),
+    });
+  });
+  controller.on('demo', (demo) => {
+    presenter.setDemo(demo);
+    tray.update({ demo });
+    dashboard.setTitle(title());
+  });
+
+  settings.onChange((next, previous) => {
+    send('push:settings', next);
+    tray.update({ quietUntil: next.notifications.quietUntil });
+    if (next.startAtLogin !== previous.startAtLogin)
+      app.setLoginItemSettings({ openAtLogin: next.startAtLogin });
+    const reconnect =
+      next.endpoint !== previous.endpoint ||
+      next.demoMode !== previous.demoMode ||
+      next.channels.join() !== previous.channels.join();
+    if (reconnect) void controller.restart();
+    else controller.applyPreferences(next);
+  });
+  vault.onChange((status) => {
+    send('push:key-status', status);
+    tray.update({ keySet: status.set });
+    void controller.restart();
+  });
+
+  registerIpcRouter({
+    ipcMain,
+    handlers: createIpcHandlers({
+      controller,
+      settings,
+      vault,
+      openExternal,
+      openLogsFolder: async () => {
+        await shell.openPath(logger.logsFolder);
+      },
+    }),
+    isTrustedSender: createTrustedSenderCheck({
+      rendererDir,
+      devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    }),
+    onFailure: (failure) =>
+      logger.warn(`IPC ${failure.channel} refused (${failure.code}): ${failure.message}`),
+  });
+
+  denyAllPermissions(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, {
+      isAppUrl: (url) =>
+        createTrustedSenderCheck({ rendererDir, devServerUrl: process.env.ELECTRON_RENDERER_URL })(
+          url,
+        ),
+      openExternal: (url) => void openExternal(url),
+    }),
+  );
+
+  for (const wake of ['resume', 'unlock-screen'] as const) {
+    powerMonitor.on(wake as 'resume', () => {
+      logger.info(`${wake}: checking the connection`);
+      controller.checkNow();
+    });
+  }
+  watchNetwork({ isOnline: () => net.isOnline(), onBackOnline: () => controller.checkNow() });
+
+  app.on('second-instance', () => void openDashboard());
+  // Closing the dashboard leaves the app in the tray.
+  app.on('window-all-closed', () => app.dock?.hide());
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    quitting = true;
+    logger.info('quitting: stopping the feed');
+    void Promise.allSettled([controller.stop(), settings.flush(), windowState.flush()]).then(() => {
+      batcher.dispose();
+      presenter.closeAll();
+      tray.destroy();
+      app.quit();
+    });
+  });
+
+  app.setLoginItemSettings({ openAtLogin: initialSettings.startAtLogin });
+
+  if (TEST_MODE) {
+    exposeTestHooks({
+      tray: tray.probe,
+      status: () => controller.status,
+      notifications: () => [...shownNotifications],
+      describe: () => ({
+        tray: tray.probe.state(),
+        status: controller.status,
+        notifications: [...shownNotifications],
+      }),
+    });
+  }
+
+  await controller.restart();
+  // First run with neither key nor demo: the dashboard opens on onboarding.
+  if (!keyStatus.set && !initialSettings.demoMode) await openDashboard();
 }
 
-void app.whenReady().then(createWindow);
+if (app.requestSingleInstanceLock()) {
+  void main();
+} else {
+  // Another instance runs (the key allows only 5 connections): it focuses its window.
+  app.quit();
+}

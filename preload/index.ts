@@ -1,4 +1,4 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge } from './bridge';
 
-// The bridge grows feature by feature; nothing here exposes ipcRenderer itself.
-contextBridge.exposeInMainWorld('mmTray', { version: 1 });
+contextBridge.exposeInMainWorld('mmTray', createBridge(ipcRenderer));

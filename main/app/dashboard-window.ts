@@ -1,9 +1,5 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
-
-export interface WindowBounds {
-  bounds: Rectangle;
-  maximized: boolean;
-}
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { WindowState } from '../settings/window-state';
 
 export interface DashboardWindowOptions {
   /** Creates the window (the root passes `new BrowserWindow(options)`). */
@@ -14,8 +10,9 @@ export interface DashboardWindowOptions {
   harden: (window: BrowserWindow) => void;
   webPreferences: BrowserWindowConstructorOptions['webPreferences'];
   title: () => string;
-  savedBounds: () => WindowBounds | null;
-  saveBounds: (state: WindowBounds) => void;
+  /** Where the window was last time, already placed on the current displays. */
+  savedState: () => WindowState;
+  saveState: (state: WindowState) => void;
   /** Called once the window's page has loaded (the root sends it a snapshot). */
   onReady: (window: BrowserWindow) => void;
 }
@@ -45,11 +42,11 @@ export class DashboardWindow {
       await this.loaded;
       return existing;
     }
-    const saved = this.options.savedBounds();
+    const saved = this.options.savedState();
     const window = this.options.create({
-      width: saved?.bounds.width ?? 1180,
-      height: saved?.bounds.height ?? 760,
-      ...(saved ? { x: saved.bounds.x, y: saved.bounds.y } : {}),
+      width: saved.width,
+      height: saved.height,
+      ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
       minWidth: 720,
       minHeight: 480,
       show: false,
@@ -58,18 +55,19 @@ export class DashboardWindow {
       webPreferences: this.options.webPreferences,
     });
     this.window = window;
-    if (saved?.maximized) window.maximize();
+    if (saved.maximized) window.maximize();
     this.options.harden(window);
     window.once('ready-to-show', () => {
       window.show();
       window.focus();
     });
-    window.on('close', () => {
-      this.options.saveBounds({
-        bounds: window.getNormalBounds(),
-        maximized: window.isMaximized(),
-      });
-    });
+    const remember = () => {
+      if (window.isDestroyed() || window.isMinimized()) return;
+      this.options.saveState({ ...window.getNormalBounds(), maximized: window.isMaximized() });
+    };
+    for (const change of ['resize', 'move', 'maximize', 'unmaximize', 'close'] as const) {
+      window.on(change as 'resize', remember);
+    }
     window.on('closed', () => {
       if (this.window === window) {
         this.window = null;

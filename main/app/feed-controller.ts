@@ -47,6 +47,8 @@ export class FeedController extends Emitter<FeedControllerEvents> {
   private readonly now: () => number;
   private readonly notifications = new RingBuffer<NotificationIntent>(50);
   private readonly gaps = new RingBuffer<Gap>(20);
+  private readonly errors = new RingBuffer<ErrorRecord>(50);
+  private lastSeq = 0;
   private stopped = false;
 
   constructor(private readonly options: FeedControllerOptions) {
@@ -102,6 +104,20 @@ export class FeedController extends Emitter<FeedControllerEvents> {
     return this.gaps.toArray();
   }
 
+  recentErrors(): ErrorRecord[] {
+    return this.errors.toArray();
+  }
+
+  /** The `seq` of the latest event of any engine so far: numbering continues across restarts. */
+  get lastEventSeq(): number {
+    return this.lastSeq;
+  }
+
+  /** The running engine, for cheap reads (counters, missing hedges); null while stopped. */
+  get currentEngine(): FeedEngine | null {
+    return this.engine;
+  }
+
   private enqueue(task: () => Promise<void>): Promise<void> {
     const next = this.queue.then(task, task);
     this.queue = next.catch(() => {});
@@ -144,15 +160,22 @@ export class FeedController extends Emitter<FeedControllerEvents> {
         quietUntil: settings.notifications.quietUntil,
         enabledKinds: settings.notifications.enabledKinds,
       },
+      firstSeq: this.lastSeq + 1,
       ...this.options.engine,
     });
     engine.on('status', (status) => this.setStatus(status));
-    engine.on('event', (event) => this.emit('event', event));
+    engine.on('event', (event) => {
+      this.lastSeq = event.seq;
+      this.emit('event', event);
+    });
     engine.on('notification', (intent) => {
       this.notifications.push(intent);
       this.emit('notification', intent);
     });
-    engine.on('error', (error) => this.emit('error', error));
+    engine.on('error', (error) => {
+      this.errors.push(error);
+      this.emit('error', error);
+    });
     engine.on('gap', (gap) => {
       this.gaps.push(gap);
       this.emit('gap', gap);

@@ -57,7 +57,7 @@ export class FakeBrowserWindow extends EventEmitter {
       async (source, channel: string, args: unknown[]) => {
         const event = {
           sender: this.webContents,
-          senderFrame: { url: source.frame.url() },
+          senderFrame: { url: source.frame.url(), parent: source.frame.parentFrame() },
         } as unknown as IpcMainInvokeEvent;
         return ipcMain.invoke(channel, event, args);
       },

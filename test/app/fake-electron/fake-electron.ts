@@ -8,7 +8,7 @@ import { ipcMain } from './ipc-main';
 import { FakeMenu } from './menu';
 import { nativeImage } from './native-image';
 import { FakeNotification } from './notification';
-import { dialog, nativeTheme, powerMonitor, screen, session, shell } from './services';
+import { dialog, nativeTheme, net, powerMonitor, screen, session, shell } from './services';
 import { FakeTray } from './tray';
 
 listenForControl();
@@ -23,6 +23,7 @@ export {
   ipcMain,
   nativeImage,
   nativeTheme,
+  net,
   powerMonitor,
   screen,
   session,
@@ -39,6 +40,7 @@ export default {
   ipcMain,
   nativeImage,
   nativeTheme,
+  net,
   powerMonitor,
   screen,
   session,

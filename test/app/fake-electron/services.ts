@@ -48,3 +48,7 @@ export const dialog = {
     return { response: 0, checkboxChecked: false };
   },
 };
+
+export const net = {
+  isOnline: () => true,
+};

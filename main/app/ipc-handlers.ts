@@ -1,0 +1,49 @@
+import type { KeyStatus } from '../../common/domain/key-status';
+import type { Settings, SettingsPatch } from '../../common/settings/schema';
+import type { IpcHandlers } from '../ipc/ipc-router';
+import { buildAppSnapshot } from './app-snapshot';
+import type { FeedController } from './feed-controller';
+import { testKey } from './key-tester';
+
+export interface IpcHandlerDeps {
+  controller: FeedController;
+  settings: { get(): Settings; update(patch: SettingsPatch): Promise<Settings> };
+  vault: {
+    status(): KeyStatus;
+    readKey(): string | null;
+    setKey(key: string, options?: { sessionOnly?: boolean }): Promise<KeyStatus>;
+    clearKey(): Promise<KeyStatus>;
+  };
+  openExternal: (url: string) => Promise<void>;
+  openLogsFolder: () => Promise<void>;
+  now?: () => number;
+}
+
+/** What each request from the dashboard does; requests arrive already validated. */
+export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
+  const now = deps.now ?? (() => Date.now());
+  return {
+    'app:snapshot': () =>
+      buildAppSnapshot(deps.controller, deps.settings.get(), deps.vault.status(), now()),
+    'settings:get': () => deps.settings.get(),
+    'settings:update': (patch) => deps.settings.update(patch),
+    'key:status': () => deps.vault.status(),
+    'key:set': ({ key, sessionOnly }) =>
+      deps.vault.setKey(key, { sessionOnly: sessionOnly === true }),
+    'key:clear': () => deps.vault.clearKey(),
+    'key:test': async ({ key, endpoint }) => {
+      const apiKey = key ?? deps.vault.readKey();
+      if (apiKey === null) return { ok: false, message: 'no API key to test: enter one first' };
+      return testKey({ url: endpoint ?? deps.settings.get().endpoint, apiKey });
+    },
+    'feed:reconnect': () => deps.controller.checkNow(),
+    'notifications:pause': async ({ until }) => {
+      await deps.settings.update({ notifications: { quietUntil: until } });
+    },
+    'demo:set': async ({ enabled }) => {
+      await deps.settings.update({ demoMode: enabled });
+    },
+    'shell:open-external': ({ url }) => deps.openExternal(url),
+    'logs:open-folder': () => deps.openLogsFolder(),
+  };
+}

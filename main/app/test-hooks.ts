@@ -1,0 +1,20 @@
+import type { NotificationIntent } from '../../common/domain/notifications';
+import type { FeedStatus } from '../../common/domain/status';
+import type { TrayProbe, TrayProbeState } from '../tray/tray-controller';
+
+/** What a test may see and do inside the main process (test mode only). */
+export interface MainTestHooks {
+  tray: TrayProbe;
+  status(): FeedStatus;
+  notifications(): NotificationIntent[];
+  describe(): { tray: TrayProbeState; status: FeedStatus; notifications: NotificationIntent[] };
+}
+
+/**
+ * In test mode only, main exposes its tray and notifications on `globalThis.mmTrayTest`:
+ * no test driver reaches the native tray, so Playwright's `_electron` specs read and
+ * click it through `electronApp.evaluate`.
+ */
+export function exposeTestHooks(hooks: MainTestHooks): void {
+  (globalThis as { mmTrayTest?: MainTestHooks }).mmTrayTest = hooks;
+}

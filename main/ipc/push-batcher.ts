@@ -1,0 +1,369 @@
+import type { Gap } from '../../common/domain/connection';
+import type { ErrorRecord, FeedEvent } from '../../common/domain/events';
+import type { NotificationIntent } from '../../common/domain/notifications';
+import type { FeedStatus } from '../../common/domain/status';
+import type { DayCounters, MissingHedgeReport } from '../../common/ipc/app-snapshot';
+import type { PushSender } from '../../common/ipc/contract';
+import { MAX_PUSH_BYTES, type PushBatch } from '../../common/ipc/push-batch';
+import { jsonBytes } from './json-bytes';
+
+export interface PushTimers {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export interface PushBatcherOptions {
+  send: PushSender;
+  /** Whether any window is open to receive; when none is, output is discarded. */
+  hasReceivers?: () => boolean;
+  /** Counters and missing hedges to attach to each batch (read at flush time). */
+  summarize?: () => { counters?: DayCounters; missingHedges?: MissingHedgeReport };
+  /** Least time between two batches; 17 ms keeps to 60 a second at most. */
+  minIntervalMs?: number;
+  /** Serialised size every batch stays under (UTF-8 bytes of its JSON). */
+  maxPushBytes?: number;
+  /** Events carried over to later frames before the oldest are dropped, in bytes. */
+  maxBacklogBytes?: number;
+  now?: () => number;
+  timers?: PushTimers;
+}
+
+export interface PushBatcherStats {
+  pushes: number;
+  eventsSent: number;
+  eventsDropped: number;
+  /** The largest batch sent, in bytes of its JSON. */
+  largestPushBytes: number;
+}
+
+const DEFAULT_MIN_INTERVAL_MS = 17;
+/** Longest text kept in a status reason, error or notification: keeps each one small. */
+const MAX_TEXT_CHARS = 2_000;
+/** Missing-hedge lists are cut to this share of a batch. */
+const MISSING_HEDGES_SHARE = 1 / 4;
+/** `,"dropped":` and the longest count. */
+const DROPPED_FIELD_BYTES = 11 + 16;
+/** Starting guess of an event's size, until some have been measured. */
+const INITIAL_EVENT_BYTES = 1_000;
+
+type Queued<T> = { item: T; bytes: number };
+
+/** What the batcher takes from a feed source (FeedEngine's and FeedController's events). */
+export type PushSourceEvents = {
+  status: [status: FeedStatus];
+  event: [event: FeedEvent];
+  notification: [intent: NotificationIntent];
+  error: [error: ErrorRecord];
+  gap: [gap: Gap];
+};
+
+export interface PushSource {
+  on<K extends keyof PushSourceEvents>(
+    event: K,
+    listener: (...args: PushSourceEvents[K]) => void,
+  ): () => void;
+}
+
+/**
+ * Gathers what the engine produces and pushes it to the windows as 'push:batch', at most
+ * one batch per frame (so never more than 60 a second), each under maxPushBytes.
+ *
+ * Taking input is O(1): an event is only appended. Sizes are measured when a batch is
+ * built, and only for what goes into it, so the cost per second is bounded by what can
+ * be sent, whatever the input rate. Status is coalesced (the latest wins). Gaps,
+ * notifications and errors are never dropped: when they do not fit, they wait for the
+ * next frame. Events that do not fit wait too, up to maxBacklogBytes (about four
+ * batches); beyond that the oldest are dropped and counted in the next batch's
+ * `dropped`, as is an event too large for any batch.
+ */
+export class PushBatcher {
+  private readonly options: Required<Omit<PushBatcherOptions, 'summarize'>> &
+    Pick<PushBatcherOptions, 'summarize'>;
+  private status: FeedStatus | undefined;
+  private events: FeedEvent[] = [];
+  private readonly gaps: Queued<Gap>[] = [];
+  private readonly notifications: Queued<NotificationIntent>[] = [];
+  private readonly errors: Queued<ErrorRecord>[] = [];
+  private dropped = 0;
+  private averageEventBytes = INITIAL_EVENT_BYTES;
+  private timer: unknown;
+  private lastPushAt = Number.NEGATIVE_INFINITY;
+  private disposed = false;
+  private readonly counts: PushBatcherStats = {
+    pushes: 0,
+    eventsSent: 0,
+    eventsDropped: 0,
+    largestPushBytes: 0,
+  };
+
+  constructor(options: PushBatcherOptions) {
+    const maxPushBytes = options.maxPushBytes ?? MAX_PUSH_BYTES - 1;
+    this.options = {
+      send: options.send,
+      summarize: options.summarize,
+      hasReceivers: options.hasReceivers ?? (() => true),
+      minIntervalMs: options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS,
+      maxPushBytes,
+      maxBacklogBytes: options.maxBacklogBytes ?? 4 * maxPushBytes,
+      now: options.now ?? (() => performance.now()),
+      timers: options.timers ?? {
+        set: (callback, ms) => setTimeout(callback, ms),
+        clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      },
+    };
+  }
+
+  /** Takes everything a feed source emits (the engine, or the controller around it). */
+  listenTo(source: PushSource): () => void {
+    const unsubscribers = [
+      source.on('status', this.pushStatus),
+      source.on('event', this.pushEvent),
+      source.on('notification', this.pushNotification),
+      source.on('error', this.pushError),
+      source.on('gap', this.pushGap),
+    ];
+    return () => {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    };
+  }
+
+  readonly pushStatus = (status: FeedStatus): void => {
+    if (this.disposed) return;
+    this.status = clipText(status, 'reason');
+    this.schedule();
+  };
+
+  readonly pushEvent = (event: FeedEvent): void => {
+    if (this.disposed) return;
+    this.events.push(event);
+    this.schedule();
+  };
+
+  readonly pushNotification = (intent: NotificationIntent): void => {
+    this.enqueue(this.notifications, clipText(clipText(intent, 'title'), 'body'));
+  };
+
+  readonly pushError = (error: ErrorRecord): void => {
+    this.enqueue(this.errors, clipText(error, 'message'));
+  };
+
+  readonly pushGap = (gap: Gap): void => {
+    this.enqueue(this.gaps, gap);
+  };
+
+  stats(): PushBatcherStats {
+    return { ...this.counts };
+  }
+
+  /** Stops the timer and forgets anything not yet sent. */
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer !== undefined) this.options.timers.clear(this.timer);
+    this.timer = undefined;
+    this.discardPending();
+  }
+
+  private enqueue<T>(queue: Queued<T>[], item: T): void {
+    if (this.disposed) return;
+    queue.push({ item, bytes: jsonBytes(item) });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined || this.disposed) return;
+    const wait = Math.max(0, this.lastPushAt + this.options.minIntervalMs - this.options.now());
+    this.timer = this.options.timers.set(() => this.onTimer(), wait);
+  }
+
+  private onTimer(): void {
+    this.timer = undefined;
+    const now = this.options.now();
+    // A timer may fire a little early by this clock; the spacing is what caps the rate.
+    if (now < this.lastPushAt + this.options.minIntervalMs) {
+      this.schedule();
+      return;
+    }
+    if (!this.options.hasReceivers()) {
+      this.discardPending();
+      return;
+    }
+    const batch = this.build();
+    if (batch === null) return;
+    this.lastPushAt = now;
+    this.options.send('push:batch', batch.value);
+    this.counts.pushes++;
+    this.counts.eventsSent += batch.value.events.length;
+    this.counts.largestPushBytes = Math.max(this.counts.largestPushBytes, batch.bytes);
+    if (this.hasPending()) this.schedule();
+  }
+
+  private build(): { value: PushBatch; bytes: number } | null {
+    const limit = this.options.maxPushBytes - DROPPED_FIELD_BYTES;
+    const batch: PushBatch = { events: [], notifications: [], errors: [], gaps: [] };
+    const size = new BatchSize();
+    if (this.status !== undefined) {
+      batch.status = this.status;
+      size.addField('status', jsonBytes(this.status));
+      this.status = undefined;
+    }
+    const summary = this.options.summarize?.();
+    if (summary?.counters !== undefined) {
+      batch.counters = summary.counters;
+      size.addField('counters', jsonBytes(summary.counters));
+    }
+    if (summary?.missingHedges !== undefined) {
+      const fitted = fitMissingHedges(summary.missingHedges, limit * MISSING_HEDGES_SHARE);
+      batch.missingHedges = fitted.report;
+      size.addField('missingHedges', fitted.bytes);
+    }
+    this.takeQueued(this.gaps, batch.gaps, 'gaps', size, limit);
+    this.takeQueued(this.notifications, batch.notifications, 'notifications', size, limit);
+    this.takeQueued(this.errors, batch.errors, 'errors', size, limit);
+    this.takeEvents(batch.events, size, limit);
+    if (this.dropped > 0) {
+      batch.dropped = this.dropped;
+      size.addField('dropped', String(this.dropped).length);
+      this.counts.eventsDropped += this.dropped;
+      this.dropped = 0;
+    }
+    const empty =
+      batch.status === undefined &&
+      batch.dropped === undefined &&
+      batch.events.length + batch.notifications.length + batch.errors.length + batch.gaps.length ===
+        0;
+    return empty ? null : { value: batch, bytes: size.total };
+  }
+
+  /** Oldest first, while they fit; the rest wait for the next batch (never dropped). */
+  private takeQueued<T>(
+    queue: Queued<T>[],
+    into: T[],
+    list: ListName,
+    size: BatchSize,
+    limit: number,
+  ): void {
+    let taken = 0;
+    while (taken < queue.length) {
+      const next = queue[taken]!;
+      if (size.total + size.itemCost(list, next.bytes) > limit) break;
+      size.addItem(list, next.bytes);
+      into.push(next.item);
+      taken++;
+    }
+    queue.splice(0, taken);
+  }
+
+  private takeEvents(into: FeedEvent[], size: BatchSize, limit: number): void {
+    this.trimBacklog();
+    let taken = 0;
+    let measured = 0;
+    let measuredBytes = 0;
+    while (taken < this.events.length) {
+      const bytes = jsonBytes(this.events[taken]);
+      measured++;
+      measuredBytes += bytes;
+      if (size.total + size.itemCost('events', bytes) <= limit) {
+        size.addItem('events', bytes);
+        into.push(this.events[taken]!);
+        taken++;
+        continue;
+      }
+      if (EMPTY_BATCH_BYTES + bytes > limit) {
+        // Too large for any batch: dropped, in its place in the order.
+        this.events.splice(taken, 1);
+        this.dropped++;
+        continue;
+      }
+      break;
+    }
+    this.events.splice(0, taken);
+    if (measured > 0) {
+      this.averageEventBytes = 0.8 * this.averageEventBytes + 0.2 * (measuredBytes / measured);
+    }
+  }
+
+  /** Keeps the newest events that fit the backlog by their average size; drops the rest. */
+  private trimBacklog(): void {
+    const keep = Math.max(1, Math.floor(this.options.maxBacklogBytes / this.averageEventBytes));
+    const excess = this.events.length - keep;
+    if (excess <= 0) return;
+    this.events.splice(0, excess);
+    this.dropped += excess;
+  }
+
+  private hasPending(): boolean {
+    return (
+      this.status !== undefined ||
+      this.events.length > 0 ||
+      this.gaps.length > 0 ||
+      this.notifications.length > 0 ||
+      this.errors.length > 0 ||
+      this.dropped > 0
+    );
+  }
+
+  private discardPending(): void {
+    this.status = undefined;
+    this.events = [];
+    this.gaps.length = 0;
+    this.notifications.length = 0;
+    this.errors.length = 0;
+    this.dropped = 0;
+  }
+}
+
+type ListName = 'events' | 'notifications' | 'errors' | 'gaps';
+
+/** `{"events":[],"notifications":[],"errors":[],"gaps":[]}` */
+const EMPTY_BATCH_BYTES = '{"events":[],"notifications":[],"errors":[],"gaps":[]}'.length;
+
+/** The exact JSON size of a batch as it is built, from the measured sizes of its parts. */
+class BatchSize {
+  total = EMPTY_BATCH_BYTES;
+  private readonly lengths: Record<ListName, number> = {
+    events: 0,
+    notifications: 0,
+    errors: 0,
+    gaps: 0,
+  };
+
+  addField(name: string, valueBytes: number): void {
+    this.total += 1 + fieldCost(name, valueBytes);
+  }
+
+  itemCost(list: ListName, bytes: number): number {
+    return bytes + (this.lengths[list] > 0 ? 1 : 0);
+  }
+
+  addItem(list: ListName, bytes: number): void {
+    this.total += this.itemCost(list, bytes);
+    this.lengths[list]++;
+  }
+}
+
+function fieldCost(name: string, valueBytes: number): number {
+  return name.length + 3 + valueBytes;
+}
+
+function fitMissingHedges(
+  report: MissingHedgeReport,
+  maxBytes: number,
+): { report: MissingHedgeReport; bytes: number } {
+  let fitted = report;
+  let bytes = jsonBytes(fitted);
+  while (bytes > maxBytes && fitted.orders.length > 0) {
+    const keep = Math.floor((fitted.orders.length * maxBytes) / bytes);
+    fitted = {
+      ...report,
+      orders: report.orders.slice(0, Math.min(keep, fitted.orders.length - 1)),
+    };
+    bytes = jsonBytes(fitted);
+  }
+  return { report: fitted, bytes };
+}
+
+function clipText<T extends object, K extends keyof T>(item: T, field: K): T {
+  const text = item[field];
+  if (typeof text !== 'string' || text.length <= MAX_TEXT_CHARS) return item;
+  return { ...item, [field]: `${text.slice(0, MAX_TEXT_CHARS - 1)}…` };
+}

@@ -1,0 +1,109 @@
+/** Menu items that do something when clicked. */
+export const TRAY_COMMANDS = [
+  'open-dashboard',
+  'pause-30m',
+  'pause-1h',
+  'pause-tomorrow',
+  'resume',
+  'reconnect',
+  'settings',
+  'open-logs',
+  'quit',
+] as const;
+export type TrayCommand = (typeof TRAY_COMMANDS)[number];
+
+/** Lines that only inform (always disabled) and the submenu holder. */
+export type TrayInfoId = 'status' | 'status-feed' | 'missing-hedges' | 'quiet-state' | 'pause';
+
+/** The tray menu as plain data: compared to decide whether to rebuild, shown to tests. */
+export type TrayMenuItem =
+  | { type: 'separator'; id: string }
+  | { type: 'normal'; id: TrayCommand | TrayInfoId; label: string; enabled: boolean }
+  | { type: 'submenu'; id: TrayInfoId; label: string; enabled: boolean; submenu: TrayMenuItem[] };
+
+export function isTrayCommand(id: string): id is TrayCommand {
+  return (TRAY_COMMANDS as readonly string[]).includes(id);
+}
+
+/** The hour "until tomorrow" ends: a pause from the evening lasts the night. */
+export const TOMORROW_HOUR = 8;
+
+/** Epoch ms of TOMORROW_HOUR:00 local time on the day after `now`'s. */
+export function localTomorrowMorning(now: number): number {
+  const d = new Date(now);
+  d.setDate(d.getDate() + 1);
+  d.setHours(TOMORROW_HOUR, 0, 0, 0);
+  return d.getTime();
+}
+
+const MINUTE = 60_000;
+
+/** When a pause chosen at `now` ends; null for resume. */
+export function pauseUntil(
+  command: 'pause-30m' | 'pause-1h' | 'pause-tomorrow' | 'resume',
+  now: number,
+  tomorrowMorning: (now: number) => number = localTomorrowMorning,
+): number | null {
+  switch (command) {
+    case 'pause-30m':
+      return now + 30 * MINUTE;
+    case 'pause-1h':
+      return now + 60 * MINUTE;
+    case 'pause-tomorrow':
+      return tomorrowMorning(now);
+    case 'resume':
+      return null;
+  }
+}
+
+/** The Pause notifications submenu; `pausedUntil` is the clock text of the end of quiet mode. */
+export function pauseMenu(pausedUntil: string | null): TrayMenuItem {
+  const paused = pausedUntil !== null;
+  const hour = String(TOMORROW_HOUR).padStart(2, '0');
+  return {
+    type: 'submenu',
+    id: 'pause',
+    label: paused ? `Notifications paused until ${pausedUntil}` : 'Pause notifications',
+    enabled: true,
+    submenu: [
+      {
+        type: 'normal',
+        id: 'quiet-state',
+        label: paused
+          ? `Paused until ${pausedUntil} (emergencies still shown)`
+          : 'Notifications are on',
+        enabled: false,
+      },
+      { type: 'separator', id: 'separator-pause' },
+      { type: 'normal', id: 'pause-30m', label: 'For 30 minutes', enabled: true },
+      { type: 'normal', id: 'pause-1h', label: 'For 1 hour', enabled: true },
+      { type: 'normal', id: 'pause-tomorrow', label: `Until tomorrow ${hour}:00`, enabled: true },
+      { type: 'separator', id: 'separator-resume' },
+      { type: 'normal', id: 'resume', label: 'Resume notifications', enabled: paused },
+    ],
+  };
+}
+
+/** The item with this id, searching submenus; undefined when absent. */
+export function findMenuItem(items: readonly TrayMenuItem[], id: string): TrayMenuItem | undefined {
+  for (const item of items) {
+    if (item.id === id) return item;
+    if (item.type === 'submenu') {
+      const found = findMenuItem(item.submenu, id);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export function sameMenu(a: readonly TrayMenuItem[], b: readonly TrayMenuItem[]): boolean {
+  return a.length === b.length && a.every((item, i) => sameItem(item, b[i]));
+}
+
+function sameItem(a: TrayMenuItem, b: TrayMenuItem | undefined): boolean {
+  if (!b || a.type !== b.type || a.id !== b.id) return false;
+  if (a.type === 'separator' || b.type === 'separator') return true;
+  if (a.label !== b.label || a.enabled !== b.enabled) return false;
+  if (a.type === 'submenu' && b.type === 'submenu') return sameMenu(a.submenu, b.submenu);
+  return true;
+}

@@ -1,0 +1,202 @@
+import { PRODUCT_NAME } from '../../common/app-id';
+import type { FeedStatus } from '../../common/domain/status';
+import { redactSecrets } from '../../common/redact';
+import { formatCount } from '../alerts/format';
+import type { DayCounters } from '../store/day-counters';
+import { DATED_AFTER_MS, type TrayClock } from './tray-clock';
+import type { TrayIcon } from './tray-icons';
+import type { TrayMenuItem } from './tray-menu';
+import { pauseMenu } from './tray-menu';
+import { fitLines, oneLine, plural, TOOLTIP_MAX } from './tray-text';
+
+export interface TrayLastEvent {
+  at: number;
+  /** A short description of the event, e.g. from summariseEvent(). */
+  summary: string;
+}
+
+/** Everything the tray shows, as plain data; the controller merges partial updates into it. */
+export interface TrayInput {
+  status: FeedStatus;
+  counters: Pick<DayCounters, 'fills' | 'hedgesPlaced'>;
+  /** Fills whose hedge is overdue (MissingHedgeReport.fillsMissingHedge). */
+  fillsMissingHedge: number;
+  lastEvent: TrayLastEvent | null;
+  /** Notifications muted (emergencies excepted) until this time; null: not muted. */
+  quietUntil: number | null;
+  /** Running against the embedded simulator. */
+  demo: boolean;
+  /** An API key is set (keychain or session). Demo mode needs none. */
+  keySet: boolean;
+}
+
+export interface TrayView {
+  icon: TrayIcon;
+  tooltip: string;
+  /** macOS menu-bar text beside the icon: DEMO and/or the count of fills missing a hedge. */
+  title: string;
+  menu: TrayMenuItem[];
+  /** When the view changes with the passage of time alone (quiet mode ends, a time gains its date). */
+  refreshAt: number | null;
+}
+
+const STATE_LABELS: Record<FeedStatus['state'], string> = {
+  connecting: 'Connecting',
+  live: 'Live',
+  reconnecting: 'Reconnecting',
+  'auth-failed': 'API key refused',
+  stopped: 'Stopped',
+};
+
+const REASON_MAX = 40;
+const SUMMARY_MAX = 40;
+const MENU_LINE_MAX = 64;
+
+function noKey(input: TrayInput): boolean {
+  return !input.keySet && !input.demo;
+}
+
+export function quietActive(input: Pick<TrayInput, 'quietUntil'>, now: number): boolean {
+  return input.quietUntil !== null && input.quietUntil > now;
+}
+
+/** The icon: emergency overrides everything; no key shows as stopped. */
+export function trayIcon(input: TrayInput): TrayIcon {
+  const name = input.status.emergency ? 'emergency' : noKey(input) ? 'stopped' : input.status.state;
+  return { name, demo: input.demo };
+}
+
+/** "Live since 14:05", "Reconnecting since 14:05 (attempt 3)", "No API key". */
+export function connectionLine(input: TrayInput, now: number, clock: TrayClock): string {
+  if (noKey(input)) return 'No API key';
+  const { state, since, attempt } = input.status;
+  const line = `${STATE_LABELS[state]} since ${clock(since, now)}`;
+  return state === 'reconnecting' && attempt > 0 ? `${line} (attempt ${attempt})` : line;
+}
+
+function emergencyReason(status: FeedStatus): string | null {
+  const reason = status.emergencyReason?.trim();
+  return reason ? redactSecrets(reason) : null;
+}
+
+function emergencySince(status: FeedStatus, now: number, clock: TrayClock): string {
+  return status.emergencySince === undefined ? '' : ` since ${clock(status.emergencySince, now)}`;
+}
+
+function todayLine(input: TrayInput): string {
+  const { fills, hedgesPlaced } = input.counters;
+  const parts = [
+    `${formatCount(fills)} ${plural(fills, 'fill', 'fills')}`,
+    `${formatCount(hedgesPlaced)} ${plural(hedgesPlaced, 'hedge', 'hedges')}`,
+  ];
+  if (input.fillsMissingHedge > 0) parts.push(`${formatCount(input.fillsMissingHedge)} unhedged`);
+  return `Today: ${parts.join(', ')}`;
+}
+
+/** Compact, most important first, within Windows' 127 characters. */
+export function trayTooltip(input: TrayInput, now: number, clock: TrayClock): string {
+  const name = input.demo ? `${PRODUCT_NAME} DEMO` : PRODUCT_NAME;
+  const lines: string[] = [];
+  const { status } = input;
+  if (status.emergency) {
+    lines.push(`${name}: EMERGENCY${emergencySince(status, now, clock)}`);
+    const reason = emergencyReason(status);
+    if (reason) lines.push(oneLine(reason, REASON_MAX));
+    lines.push(`Feed: ${connectionLine(input, now, clock)}`);
+  } else {
+    lines.push(`${name}: ${connectionLine(input, now, clock)}`);
+    if (status.state === 'auth-failed' && status.reason && !noKey(input)) {
+      lines.push(oneLine(redactSecrets(status.reason), REASON_MAX));
+    }
+  }
+  lines.push(todayLine(input));
+  if (input.lastEvent) {
+    const summary = oneLine(redactSecrets(input.lastEvent.summary), SUMMARY_MAX);
+    lines.push(`Last: ${clock(input.lastEvent.at, now)} ${summary}`);
+  }
+  if (quietActive(input, now)) {
+    lines.push(`Notifications paused until ${clock(input.quietUntil as number, now)}`);
+  }
+  return fitLines(lines, TOOLTIP_MAX);
+}
+
+const TITLE_COUNT_MAX = 99;
+
+/** DEMO and the count of fills missing a hedge (the one number worth a glance), or ''. */
+export function trayTitle(input: TrayInput): string {
+  const missing = input.fillsMissingHedge;
+  const count =
+    missing > TITLE_COUNT_MAX ? `${TITLE_COUNT_MAX}+` : missing > 0 ? String(missing) : '';
+  return [input.demo ? 'DEMO' : '', count].filter(Boolean).join(' ');
+}
+
+function statusLines(input: TrayInput, now: number, clock: TrayClock): TrayMenuItem[] {
+  const prefix = input.demo ? 'DEMO · ' : '';
+  const items: TrayMenuItem[] = [];
+  const { status } = input;
+  if (status.emergency) {
+    const reason = emergencyReason(status);
+    const label = reason
+      ? `EMERGENCY: ${reason}`
+      : `EMERGENCY${emergencySince(status, now, clock)}`;
+    items.push(info('status', oneLine(`${prefix}${label}`, MENU_LINE_MAX)));
+    items.push(info('status-feed', `Feed: ${connectionLine(input, now, clock)}`));
+  } else {
+    const line = noKey(input)
+      ? 'No API key: add one in Settings'
+      : connectionLine(input, now, clock);
+    items.push(info('status', `${prefix}${line}`));
+  }
+  const missing = input.fillsMissingHedge;
+  if (missing > 0) {
+    const fills = plural(missing, 'fill', 'fills');
+    items.push(info('missing-hedges', `${formatCount(missing)} ${fills} without a hedge`));
+  }
+  return items;
+}
+
+function info(id: 'status' | 'status-feed' | 'missing-hedges', label: string): TrayMenuItem {
+  return { type: 'normal', id, label, enabled: false };
+}
+
+/**
+ * The context menu as plain data. It changes only with the state, the emergency, the
+ * missing-hedge count and quiet mode, never with each event, so it is rarely rebuilt.
+ */
+export function trayMenu(input: TrayInput, now: number, clock: TrayClock): TrayMenuItem[] {
+  return [
+    ...statusLines(input, now, clock),
+    { type: 'separator', id: 'separator-status' },
+    { type: 'normal', id: 'open-dashboard', label: 'Open dashboard', enabled: true },
+    pauseMenu(quietActive(input, now) ? clock(input.quietUntil as number, now) : null),
+    { type: 'normal', id: 'reconnect', label: 'Reconnect now', enabled: !noKey(input) },
+    { type: 'separator', id: 'separator-app' },
+    { type: 'normal', id: 'settings', label: 'Settings…', enabled: true },
+    { type: 'normal', id: 'open-logs', label: 'Open logs folder', enabled: true },
+    { type: 'separator', id: 'separator-quit' },
+    { type: 'normal', id: 'quit', label: `Quit ${PRODUCT_NAME}`, enabled: true },
+  ];
+}
+
+/** The next time the view would change with no new input, or null. */
+export function trayRefreshAt(input: TrayInput, now: number): number | null {
+  const times: number[] = [];
+  if (quietActive(input, now)) times.push(input.quietUntil as number);
+  const shown = [input.status.since, input.status.emergencySince, input.lastEvent?.at];
+  for (const at of shown) {
+    if (at !== undefined && Number.isFinite(at) && at + DATED_AFTER_MS > now) {
+      times.push(at + DATED_AFTER_MS);
+    }
+  }
+  return times.length > 0 ? Math.min(...times) : null;
+}
+
+export function trayView(input: TrayInput, now: number, clock: TrayClock): TrayView {
+  return {
+    icon: trayIcon(input),
+    tooltip: trayTooltip(input, now, clock),
+    title: trayTitle(input),
+    menu: trayMenu(input, now, clock),
+    refreshAt: trayRefreshAt(input, now),
+  };
+}

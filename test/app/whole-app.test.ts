@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../main/simulator';
+import { AppProcess, type AppState } from '../support/app-process';
+import { waitFor } from '../support/wait';
+
+// The real main entry (out/main/index.js) under Node, with `electron` replaced by the
+// in-repo stand-in: windows are real Chromium pages running the real preload and
+// renderer, the key goes into a real Secret Service, the feed comes from the simulator.
+
+const KEYCHAIN_SERVICE = `MM Tray App Test ${randomBytes(4).toString('hex')}`;
+
+let simulator: Simulator;
+let userData: string;
+let app: AppProcess;
+
+const trayImage = (state: AppState) => state.trays[0]?.image ?? '';
+const icon = (name: string) => `/tray/linux/${name}.png`;
+
+beforeAll(async () => {
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
+    throw new Error('run the whole-app test with a Secret Service: npm run test:app');
+  }
+  simulator = await startSimulator({ scenario: false });
+  userData = mkdtempSync(join(tmpdir(), 'mm-tray-app-'));
+  app = new AppProcess(userData, { MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE });
+});
+
+afterAll(async () => {
+  app?.kill();
+  await simulator?.close();
+  for (const { account } of await keytar.findCredentials(KEYCHAIN_SERVICE)) {
+    await keytar.deletePassword(KEYCHAIN_SERVICE, account);
+  }
+  if (userData) rmSync(userData, { recursive: true, force: true });
+});
+
+describe('MM Tray as a whole', () => {
+  it('opens onboarding on first run, stores the key in the keychain and goes connecting → live', async () => {
+    const first = await app.waitForState(
+      (s) => s.windows.some((w) => w.visible && w.url.endsWith('index.html')),
+      'the dashboard on first run',
+    );
+    expect(trayImage(first)).toContain(icon('stopped'));
+    expect(first.windows[0]!.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+    expect(first.permissionHandlerSet).toBe(true);
+
+    expect(await app.evaluate<boolean>("'require' in window || 'process' in window")).toBe(false);
+    await app.evaluate(
+      `window.mmTray.settings.update({ endpoint: ${JSON.stringify(simulator.url)} })`,
+    );
+    await app.evaluate(`window.mmTray.key.set(${JSON.stringify(simulator.demoKey)})`);
+
+    const live = await app.waitForState(
+      (s) => trayImage(s).includes(icon('live')),
+      'the live tray icon',
+    );
+    const images = live.trays[0]!.imageHistory;
+    expect(images.findIndex((i) => i.includes(icon('connecting')))).toBeLessThan(
+      images.findIndex((i) => i.includes(icon('live'))),
+    );
+    expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'default')).toBe(simulator.demoKey);
+    expect(await app.evaluate('window.mmTray.key.status()')).toMatchObject({
+      set: true,
+      masked: `••••-${simulator.demoKey.slice(-4)}`,
+    });
+    expect(app.output).not.toContain(simulator.demoKey);
+  });
+
+  it('turns a fill into a notification, a tray tooltip change and a row in the window', async () => {
+    const before = await app.state();
+    simulator.broadcast(
+      'orders',
+      'UPDATE',
+      {
+        orderId: 4242,
+        exchange: 'kalshi',
+        fixtureId: 'id1000000861624412',
+        orderStake: 80,
+        matchedStake: 80,
+        orderCents: 0.45,
+        orderStatus: 'FILLED',
+        matchedStatus: 'FULLY_MATCHED',
+      },
+      { matchedStake: 0, orderStatus: 'PLACED' },
+      { client: 'demo' },
+    );
+    const after = await app.waitForState(
+      (s) => s.notifications.some((n) => n.title?.includes('Filled')),
+      'the fill notification',
+    );
+    const fill = after.notifications.find((n) => n.title?.includes('Filled'))!;
+    expect(`${fill.title} ${fill.body}`).toContain('kalshi');
+    await app.waitForState(
+      (s) => s.trays[0]!.tooltip !== before.trays[0]!.tooltip && /1 fill/.test(s.trays[0]!.tooltip),
+      'the tooltip counting the fill',
+    );
+    const rowText = async () =>
+      app.evaluate<string>(
+        "Array.from(document.querySelectorAll('[role=row], li')).map((r) => r.textContent).join('\\n')",
+      );
+    let text = '';
+    await waitFor(
+      () => {
+        void rowText().then((t) => {
+          text = t;
+        });
+        return text.includes('4242');
+      },
+      () => `a row for order 4242 in the window; rows: ${text.slice(0, 500)}`,
+      10_000,
+    );
+  });
+
+  it('shows an emergency with the emergency icon and an urgent notification', async () => {
+    simulator.broadcast('emergency', 'UPDATE', {
+      emergency: true,
+      reason: 'manual trigger',
+      triggeredAt: new Date().toISOString(),
+    });
+    const state = await app.waitForState(
+      (s) => trayImage(s).includes(icon('emergency')),
+      'the emergency icon',
+    );
+    const alert = state.notifications.find((n) => /emergency/i.test(n.title ?? ''));
+    expect(alert).toMatchObject({ urgency: 'critical', silent: false, timeoutType: 'never' });
+    expect(alert!.body).toContain('manual trigger');
+    expect(state.trays[0]!.tooltip).toMatch(/EMERGENCY/);
+  });
+
+  it('keeps running in the tray when the window is closed', async () => {
+    await app.request({ cmd: 'window-close' });
+    const state = await app.waitForState(
+      (s) => s.windows.every((w) => w.destroyed),
+      'the window gone',
+    );
+    expect(app.child.exitCode).toBeNull();
+    expect(state.trays[0]!.destroyed).toBe(false);
+    expect(simulator.clients()).toHaveLength(1);
+  });
+
+  it('focuses the first instance when launched a second time', async () => {
+    const second = new AppProcess(userData, { MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE });
+    expect(await second.exited).toBe(0);
+    await app.waitForState(
+      (s) => s.windows.some((w) => w.visible && !w.destroyed),
+      'the dashboard shown by the first instance',
+    );
+    expect(simulator.clients()).toHaveLength(1);
+  });
+
+  it('quits from the tray menu: unsubscribe, then close with 1000', async () => {
+    await app.request({ cmd: 'tray-menu-click', id: 'quit' });
+    expect(await app.exited).toBe(0);
+    const connection = simulator.connections().at(-1)!;
+    await waitFor(() => connection.close !== undefined, 'the close on the server');
+    expect(JSON.parse(connection.received.at(-1)!.text)).toEqual({ type: 'unsubscribe' });
+    expect(connection.close).toMatchObject({ code: 1000, by: 'client' });
+  });
+});
