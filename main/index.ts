@@ -288,6 +288,10 @@ async function main(): Promise<void> {
   if (!keyStatus.set && !initialSettings.demoMode) await openDashboard();
 }
 
+// Test mode only: a private profile folder, so a test never touches the user's.
+if (TEST_MODE && process.env.MM_TRAY_USER_DATA)
+  app.setPath('userData', process.env.MM_TRAY_USER_DATA);
+
 if (app.requestSingleInstanceLock()) {
   void main();
 } else {

@@ -23,12 +23,21 @@ const STATE_COLOUR: Record<FeedStatus['state'], Colour> = {
   stopped: 'gray',
 };
 
+/** Fields whose change says nothing to a reader of the log. */
+const QUIET_FIELDS = new Set(['updatedAt']);
+
+function shortValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length > 24 ? `${text.slice(0, 20)}…` : text;
+}
+
 function changes(event: FeedEvent): string {
   if (!event.old) return '';
-  const parts = Object.entries(event.old).map(
-    ([field, before]) =>
-      `${field} ${JSON.stringify(before)} → ${JSON.stringify(event.payload[field])}`,
-  );
+  const parts = Object.entries(event.old)
+    .filter(([field]) => !QUIET_FIELDS.has(field))
+    .map(
+      ([field, before]) => `${field} ${shortValue(before)} → ${shortValue(event.payload[field])}`,
+    );
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The Debian packages the tests need: libsecret for keytar's native build, gnome-keyring
+# and dbus for the real keychain tests, Chromium for the renderer and whole-app tests.
+# Installs what is missing when it can (root with apt-get); otherwise says what to install.
+set -euo pipefail
+packages=(libsecret-1-dev libsecret-1-0 gnome-keyring dbus dbus-bin chromium)
+
+command -v dpkg >/dev/null 2>&1 || exit 0 # not Debian: nothing to check here
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "The tests need these Debian packages: ${missing[*]}" >&2
+  echo "Install them with: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi

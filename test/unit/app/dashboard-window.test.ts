@@ -1,0 +1,116 @@
+import { EventEmitter } from 'node:events';
+import type { BrowserWindow, Rectangle } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { DashboardWindow } from '../../../main/app/dashboard-window';
+import type { WindowState } from '../../../main/settings/window-state';
+
+type UsedWindowApi = Pick<
+  BrowserWindow,
+  | 'isDestroyed'
+  | 'isMinimized'
+  | 'restore'
+  | 'show'
+  | 'focus'
+  | 'maximize'
+  | 'getNormalBounds'
+  | 'isMaximized'
+  | 'setTitle'
+  | 'close'
+>;
+
+class FakeWindow extends EventEmitter implements UsedWindowApi {
+  destroyed = false;
+  shown = 0;
+  focused = 0;
+  maximized = false;
+  title = '';
+  bounds: Rectangle = { x: 10, y: 20, width: 900, height: 600 };
+  isDestroyed = () => this.destroyed;
+  isMinimized = () => false;
+  restore = () => {};
+  show = () => {
+    this.shown++;
+  };
+  focus = () => {
+    this.focused++;
+  };
+  maximize = () => {
+    this.maximized = true;
+  };
+  getNormalBounds = () => this.bounds;
+  isMaximized = () => this.maximized;
+  setTitle = (title: string) => {
+    this.title = title;
+  };
+  close = () => {
+    this.emit('close');
+    this.destroyed = true;
+    this.emit('closed');
+  };
+}
+
+function setup(saved: WindowState = { width: 1000, height: 700, maximized: false }) {
+  const created: FakeWindow[] = [];
+  const saves: WindowState[] = [];
+  const ready = vi.fn();
+  const dashboard = new DashboardWindow({
+    create: (options) => {
+      const window = new FakeWindow();
+      Object.assign(window, { options });
+      created.push(window);
+      return window as unknown as BrowserWindow;
+    },
+    load: async (window) => {
+      (window as unknown as FakeWindow).emit('ready-to-show');
+    },
+    harden: () => {},
+    webPreferences: { sandbox: true },
+    title: () => 'MM Tray',
+    savedState: () => saved,
+    saveState: (state) => saves.push(state),
+    onReady: ready,
+  });
+  return { dashboard, created, saves, ready };
+}
+
+describe('DashboardWindow', () => {
+  it('creates the window where it was last, shows it once loaded and tells the root it is ready', async () => {
+    const { dashboard, created, ready } = setup({
+      x: 5,
+      y: 6,
+      width: 1000,
+      height: 700,
+      maximized: true,
+    });
+    await dashboard.show();
+    expect(created).toHaveLength(1);
+    expect((created[0] as unknown as { options: object }).options).toMatchObject({
+      x: 5,
+      y: 6,
+      width: 1000,
+      height: 700,
+      show: false,
+    });
+    expect(created[0]!.maximized).toBe(true);
+    expect(created[0]!.shown).toBe(1);
+    expect(ready).toHaveBeenCalledTimes(1);
+  });
+
+  it('focuses the open window instead of opening a second one', async () => {
+    const { dashboard, created } = setup();
+    await dashboard.show();
+    await dashboard.show();
+    expect(created).toHaveLength(1);
+    expect(created[0]!.focused).toBe(2);
+  });
+
+  it('remembers its bounds when closed and builds a fresh window next time', async () => {
+    const { dashboard, created, saves } = setup();
+    await dashboard.show();
+    created[0]!.close();
+    expect(saves.at(-1)).toEqual({ x: 10, y: 20, width: 900, height: 600, maximized: false });
+    expect(dashboard.current).toBeNull();
+    await dashboard.show();
+    expect(created).toHaveLength(2);
+  });
+});
