@@ -21,9 +21,12 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    // Loaded from file:// in Electron: asset paths must be relative.
+    base: './',
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      emptyOutDir: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

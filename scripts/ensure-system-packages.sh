@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The Debian packages the tests need: libsecret for keytar's native build, gnome-keyring
-# and dbus for the real keychain tests, Chromium for the renderer and whole-app tests.
+# and dbus for the real keychain tests, Chromium (and a CJK font for the Chinese
+# screenshots) for the renderer and whole-app tests.
 # Installs what is missing when it can (root with apt-get); otherwise says what to install.
 set -euo pipefail
-packages=(libsecret-1-dev libsecret-1-0 gnome-keyring dbus dbus-bin chromium)
+packages=(libsecret-1-dev libsecret-1-0 gnome-keyring dbus dbus-bin chromium fonts-wqy-microhei)
 
 command -v dpkg >/dev/null 2>&1 || exit 0 # not Debian: nothing to check here
 missing=()

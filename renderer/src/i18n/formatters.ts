@@ -1,0 +1,72 @@
+/** Numbers, money and times written for one locale, through Intl (formatters made once). */
+export interface Formatters {
+  locale: string;
+  /** Whole numbers: 12,345. */
+  count(n: number): string;
+  /** Stakes and balances: two decimals, grouped. The currency is the exchange's own. */
+  money(n: number): string;
+  /** Any other number: up to three decimals. */
+  decimal(n: number): string;
+  /** Decimal odds: two or three decimals (2.50, 3.125). */
+  odds(n: number): string;
+  /** A time of day with seconds. */
+  time(ms: number): string;
+  /** A time of day, with the date when it is not today. */
+  when(ms: number, now: number): string;
+  /** How long ago: "12 s ago", "3 min ago". */
+  ago(ms: number, now: number): string;
+}
+
+export function createFormatters(locale: string): Formatters {
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+  const odds = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 3,
+  });
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
+  return {
+    locale,
+    count: (n) => count.format(n),
+    money: (n) => money.format(n),
+    decimal: (n) => decimal.format(n),
+    odds: (n) => odds.format(n),
+    time: (ms) => time.format(ms),
+    when: (ms, now) => (sameDay(ms, now) ? time.format(ms) : dateTime.format(ms)),
+    ago(ms, now) {
+      const seconds = Math.max(0, Math.round((now - ms) / 1000));
+      if (seconds < 60) return relative.format(-seconds, 'second');
+      const minutes = Math.round(seconds / 60);
+      if (minutes < 60) return relative.format(-minutes, 'minute');
+      const hours = Math.round(minutes / 60);
+      if (hours < 48) return relative.format(-hours, 'hour');
+      return relative.format(-Math.round(hours / 24), 'day');
+    },
+  };
+}
+
+function sameDay(a: number, b: number): boolean {
+  const x = new Date(a);
+  const y = new Date(b);
+  return (
+    x.getFullYear() === y.getFullYear() &&
+    x.getMonth() === y.getMonth() &&
+    x.getDate() === y.getDate()
+  );
+}

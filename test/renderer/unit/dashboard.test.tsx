@@ -1,0 +1,208 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { batch, betEvent, liveStatus, orderEvent, snapshot, T0 } from './builders';
+import { renderDashboard } from './render-dashboard';
+
+const events = [
+  orderEvent(1, { orderId: '100123', exchange: 'kalshi', orderStake: 50, fixtureId: 'f1' }),
+  orderEvent(
+    2,
+    { orderId: '100123', matchedStake: 20, orderStatus: 'PLACED' },
+    { matchedStake: 0, orderStatus: 'PENDING_PLACEMENT' },
+  ),
+  betEvent(3, { betId: '500001', orderId: '100123', betStatus: 'declined', bookmaker: 'vertex' }),
+];
+const feedSnapshot = () => {
+  const value = snapshot({}, events);
+  value.feed.orders = [
+    {
+      orderId: '100123',
+      exchange: 'kalshi',
+      account: 'acc-1',
+      orderStake: 50,
+      matchedStake: 20,
+      orderStatus: 'PLACED',
+      orderCents: 0.45,
+      bookmakerOutcomePrice: 2.2,
+      fixtureId: 'f1',
+    },
+    {
+      orderId: '100124',
+      exchange: 'polymarket',
+      orderStake: 25,
+      matchedStake: 25,
+      orderStatus: 'FILLED',
+    },
+  ];
+  value.feed.bets = [
+    { betId: '500001', orderId: '100123', betStatus: 'declined', bookmaker: 'vertex' },
+    {
+      betId: '500002',
+      orderId: '100123',
+      betStatus: 'placed',
+      bookmaker: 'pinnacle',
+      placedStake: 20,
+    },
+  ];
+  value.feed.missingHedges = {
+    fillsMissingHedge: 1,
+    orders: [
+      {
+        orderId: '100124',
+        exchange: 'polymarket',
+        fixtureId: 'f2',
+        stake: 25,
+        fills: 1,
+        since: T0,
+      },
+    ],
+  };
+  value.feed.counters = { ...value.feed.counters, fills: 2, matchedStake: 45, hedgesDeclined: 1 };
+  return value;
+};
+
+describe('the overview', () => {
+  it('puts the fills missing a hedge first, highlighted, with a way to the order', async () => {
+    const { user } = await renderDashboard({ snapshot: feedSnapshot() });
+    const card = screen.getByRole('region', { name: 'Fills missing a hedge' });
+    expect(card.className).toContain('card-alert');
+    expect(within(card).getByText('1')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Open order 100124' }));
+    expect(screen.getByRole('button', { name: 'Orders' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    const row = await screen.findByRole('row', { selected: true });
+    expect(row.textContent).toContain('100124');
+    expect(row.textContent).toContain('unhedged');
+  });
+});
+
+describe('the live feed', () => {
+  it('lists events newest first as rows of a grid, with the order id and channel as text', async () => {
+    const { user } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Live feed' }));
+    const grid = screen.getByRole('grid', { name: 'Events, newest first' });
+    const rows = within(grid).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      expect.stringContaining('Hedge 500001'),
+      expect.stringContaining('Order 100123'),
+      expect.stringContaining('Order 100123'),
+    ]);
+    expect(rows[0]!.textContent).toContain('bets');
+    expect(rows[1]!.textContent).toContain('matchedStake 0.00 → 20.00');
+    expect(rows[1]!.textContent).toContain('orderStatus PENDING_PLACEMENT → PLACED');
+  });
+
+  it('shows pushed events, and filters them', async () => {
+    const { user, control } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Live feed' }));
+    act(() => control.push(batch([orderEvent(4, { orderId: '100999', exchange: 'smarkets' })])));
+    expect(await screen.findByRole('row', { name: /Order 100999/ })).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Channel'), 'bets');
+    expect(screen.queryByRole('row', { name: /Order 100999/ })).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Channel'), 'all');
+    await user.type(screen.getByLabelText('Search'), 'smarkets');
+    const rows = within(screen.getByRole('grid')).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('opens the full payload of a row; Escape closes it and focus goes back to the grid', async () => {
+    const { user } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Live feed' }));
+    await user.click(screen.getAllByRole('row', { name: /Order 100123/ })[0]!);
+    const dialog = screen.getByRole('dialog', { name: 'orders UPDATE #2' });
+    expect(within(dialog).getByRole('region', { name: 'Payload' }).textContent).toContain(
+      '"matchedStake": 20',
+    );
+    expect(within(dialog).getByRole('region', { name: 'Previous values (old)' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('grid'));
+  });
+
+  it('holds the list while paused and counts what arrived', async () => {
+    const { user, control } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Live feed' }));
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    act(() =>
+      control.push(
+        batch([orderEvent(4, { orderId: '100999' }), orderEvent(5, { orderId: '101000' })]),
+      ),
+    );
+    expect(await screen.findByText('2 new events')).toBeTruthy();
+    expect(screen.queryByRole('row', { name: /Order 100999/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show latest' }));
+    expect(await screen.findByRole('row', { name: /Order 100999/ })).toBeTruthy();
+  });
+});
+
+describe('orders and hedges', () => {
+  it('shows each order with its hedges, declined ones marked', async () => {
+    const { user } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Orders' }));
+    const row = screen.getByRole('row', { name: /^100123/ });
+    expect(row.textContent).toContain('20.00 of 50.00');
+    expect(row.textContent).toContain('500001 declined');
+    expect(row.textContent).toContain('500002 placed');
+    expect(within(row).getByText('500001 declined').className).toContain('chip-declined');
+    expect(row.className).toContain('row-warn');
+  });
+
+  it('opens an order at a notification click, and a hedge at its own', async () => {
+    const { control } = await renderDashboard({ snapshot: feedSnapshot() });
+    act(() => control.navigate({ view: 'order', orderId: '100123' }));
+    expect((await screen.findByRole('row', { selected: true })).textContent).toContain('100123');
+    act(() => control.navigate({ view: 'hedge', betId: '500002' }));
+    expect(screen.getByRole('button', { name: 'Hedges' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    expect((await screen.findByRole('row', { selected: true })).textContent).toContain('pinnacle');
+  });
+});
+
+describe('the header', () => {
+  it('shows the connection state, an emergency in an alert, and the gap notice', async () => {
+    const value = feedSnapshot();
+    value.gaps = [{ from: T0 - 60_000, to: T0 - 30_000 }];
+    const { control, user, calls } = await renderDashboard({ snapshot: value });
+    const connection = screen.getByRole('region', { name: 'Connection status' });
+    expect(connection.textContent).toContain('Live');
+    expect(screen.getByRole('alert').textContent).toBe('');
+    act(() =>
+      control.push(
+        batch([], {
+          status: liveStatus({
+            emergency: true,
+            emergencyReason: 'Risk limit',
+            emergencySince: T0,
+          }),
+        }),
+      ),
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain('Risk limit');
+    expect(screen.getByText(/may be missing/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/may be missing/)).toBeNull();
+
+    act(() =>
+      control.push(
+        batch([], {
+          status: {
+            state: 'reconnecting',
+            since: Date.now(),
+            attempt: 2,
+            retryAt: Date.now() + 5_000,
+            emergency: false,
+          },
+        }),
+      ),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Reconnect now' }));
+    expect(calls('feed.reconnect')).toHaveLength(1);
+  });
+
+  it('shows the DEMO badge in demo mode', async () => {
+    await renderDashboard({ snapshot: snapshot({ demo: true }) });
+    expect(screen.getByText('DEMO')).toBeTruthy();
+  });
+});
