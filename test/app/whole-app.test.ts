@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
@@ -103,9 +103,11 @@ describe('MM Tray as a whole', () => {
       (s) => s.trays[0]!.tooltip !== before.trays[0]!.tooltip && /1 fill/.test(s.trays[0]!.tooltip),
       'the tooltip counting the fill',
     );
+    // A click on the notification opens the dashboard on that order.
+    await app.request({ cmd: 'notification-click', index: after.notifications.indexOf(fill) });
     const rowText = async () =>
       app.evaluate<string>(
-        "Array.from(document.querySelectorAll('[role=row], li')).map((r) => r.textContent).join('\\n')",
+        "Array.from(document.querySelectorAll('[role=row]')).map((r) => r.textContent).join('\\n')",
       );
     let text = '';
     await waitFor(
@@ -164,5 +166,36 @@ describe('MM Tray as a whole', () => {
     await waitFor(() => connection.close !== undefined, 'the close on the server');
     expect(JSON.parse(connection.received.at(-1)!.text)).toEqual({ type: 'unsubscribe' });
     expect(connection.close).toMatchObject({ code: 1000, by: 'client' });
+  });
+});
+
+describe('MM Tray in demo mode', () => {
+  it('runs the built-in simulator and marks tray, window and notifications DEMO', async () => {
+    const demoData = mkdtempSync(join(tmpdir(), 'mm-tray-demo-'));
+    writeFileSync(join(demoData, 'settings.json'), JSON.stringify({ demoMode: true }));
+    const demo = new AppProcess(demoData, { MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE });
+    try {
+      const live = await demo.waitForState(
+        (s) => trayImage(s).includes(icon('live-demo')),
+        'the live DEMO icon',
+      );
+      expect(live.windows).toHaveLength(0);
+      expect(live.trays[0]!.tooltip).toMatch(/DEMO/);
+      await demo.waitForState((s) => s.notifications.length > 0, 'a demo notification', 30_000);
+      expect((await demo.state()).notifications.every((n) => n.title?.startsWith('DEMO'))).toBe(
+        true,
+      );
+      await demo.request({ cmd: 'tray-menu-click', id: 'open-dashboard' });
+      const open = await demo.waitForState(
+        (s) => s.windows.some((w) => w.visible),
+        'the dashboard',
+      );
+      expect(open.windows[0]!.title).toMatch(/DEMO/);
+      await demo.request({ cmd: 'quit' });
+      expect(await demo.exited).toBe(0);
+    } finally {
+      demo.kill();
+      rmSync(demoData, { recursive: true, force: true });
+    }
   });
 });

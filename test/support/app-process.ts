@@ -28,6 +28,7 @@ export interface AppState {
     closed: boolean;
   }[];
   windows: {
+    title: string;
     visible: boolean;
     destroyed: boolean;
     focusCount: number;

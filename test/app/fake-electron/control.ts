@@ -39,6 +39,7 @@ function state() {
       visible: w.isVisible(),
       destroyed: w.isDestroyed(),
       focusCount: w.focusCount,
+      title: w.title || (w.options.title ?? ''),
       url: w.isDestroyed() ? '' : w.webContents.getURL(),
       webPreferences: w.options.webPreferences,
     })),
