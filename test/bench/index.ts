@@ -1,10 +1,12 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runRendererBench } from '../renderer-bench/run-renderer-bench';
 import { LoadServer } from './children';
 import { measureIdleCpu } from './idle-cpu';
 import type { HeapResult, StageResult } from './messages';
 import { type BenchOptions, benchOptions } from './options';
+import { measurePushes } from './push-batching';
 import { type Measurements, renderTable, summarise } from './report';
 import {
   type LatencyFigures,
@@ -60,6 +62,8 @@ async function measureAll(options: BenchOptions, benchPath: string): Promise<Mea
   let latencyFloor: LatencyFigures | null = null;
   let heap: HeapResult | null = null;
   let idle: Measurements['idle'] = null;
+  let pushes: Measurements['pushes'] = null;
+  let renderer: Measurements['renderer'] = null;
   try {
     log('throughput: pipeline vs parse floor vs bare ws…');
     throughput = await attempt('throughput', errors, () =>
@@ -96,6 +100,12 @@ async function measureAll(options: BenchOptions, benchPath: string): Promise<Mea
   } finally {
     server.stop();
   }
+  log('IPC pushes: 10,000 events/s through the engine into the push batcher…');
+  pushes = await attempt('IPC pushes', errors, () => measurePushes(10_000, options.quick ? 1 : 3));
+  log('renderer: 2,000 events/s into the open feed view in Chromium…');
+  renderer = await attempt('renderer', errors, () =>
+    runRendererBench({ quick: options.quick, log }),
+  );
   return {
     options,
     load: ready,
@@ -105,6 +115,8 @@ async function measureAll(options: BenchOptions, benchPath: string): Promise<Mea
     latencyFloor,
     heap,
     idle,
+    pushes,
+    renderer,
     machine: { cpus: availableParallelism(), loadAvgAtStart, loadAvgAtEnd: loadavg()[0]! },
     errors,
     durationSeconds: (performance.now() - started) / 1000,

@@ -1,6 +1,8 @@
+import type { RendererBenchFigures } from '../renderer-bench/run-renderer-bench';
 import type { IdleCpuResult } from './idle-cpu';
 import type { HeapResult, StageResult } from './messages';
 import type { BenchOptions } from './options';
+import type { PushFigures } from './push-batching';
 import type { LatencyFigures, ThroughputFigures } from './sections';
 import { round } from './stats';
 
@@ -9,6 +11,10 @@ export const TARGETS = {
   p99LatencyMs: { max: 2, text: '< 2 ms' },
   heapGrowthMb: { max: 5, text: '< 5 MB' },
   idleCpuPct: { max: 0.1, text: '< 0.1 % of a core' },
+  pushesPerSecMax: { max: 60, text: '≤ 60 a second' },
+  pushMaxBytes: { max: 64 * 1024, text: '< 64 KB' },
+  rendererP95FrameMs: { max: 16.7, text: '≤ 16.7 ms' },
+  rendererLongestTaskMs: { max: 100, text: '≤ 100 ms' },
 } as const;
 
 export interface Measurements {
@@ -21,6 +27,10 @@ export interface Measurements {
   latencyFloor: LatencyFigures | null;
   heap: HeapResult | null;
   idle: (IdleCpuResult & { pings: number | null; heartbeats: number | null }) | null;
+  /** Main's IPC pushes under a burst. */
+  pushes: PushFigures | null;
+  /** The dashboard's feed view in Chromium, streaming 2,000 events/s. */
+  renderer: RendererBenchFigures | null;
   machine: { cpus: number; loadAvgAtStart: number; loadAvgAtEnd: number };
   errors: string[];
   durationSeconds: number;
@@ -44,6 +54,10 @@ export function summarise(m: Measurements): Record<string, unknown> {
     p99LatencyMs: orNull(m.latency?.p99Ms, 3),
     heapGrowthMb: orNull(heapGrowth, 2),
     idleCpuPct: orNull(m.idle?.idleCpuPct, 4),
+    pushesPerSecMax: m.pushes?.pushesPerSecMax ?? null,
+    pushMaxBytes: m.pushes?.pushMaxBytes ?? null,
+    rendererP95FrameMs: orNull(m.renderer?.rendererP95FrameMs, 2),
+    rendererLongestTaskMs: orNull(m.renderer?.rendererLongestTaskMs, 1),
   };
   const targetsMet = {
     pipelineVsParseFloor:
@@ -52,6 +66,15 @@ export function summarise(m: Measurements): Record<string, unknown> {
     p99LatencyMs: figures.p99LatencyMs !== null && figures.p99LatencyMs < TARGETS.p99LatencyMs.max,
     heapGrowthMb: figures.heapGrowthMb !== null && figures.heapGrowthMb < TARGETS.heapGrowthMb.max,
     idleCpuPct: figures.idleCpuPct !== null && figures.idleCpuPct < TARGETS.idleCpuPct.max,
+    pushesPerSecMax:
+      figures.pushesPerSecMax !== null && figures.pushesPerSecMax <= TARGETS.pushesPerSecMax.max,
+    pushMaxBytes: figures.pushMaxBytes !== null && figures.pushMaxBytes < TARGETS.pushMaxBytes.max,
+    rendererP95FrameMs:
+      figures.rendererP95FrameMs !== null &&
+      figures.rendererP95FrameMs <= TARGETS.rendererP95FrameMs.max,
+    rendererLongestTaskMs:
+      figures.rendererLongestTaskMs !== null &&
+      figures.rendererLongestTaskMs <= TARGETS.rendererLongestTaskMs.max,
   };
   return {
     ...figures,
@@ -120,6 +143,10 @@ export function summarise(m: Measurements): Record<string, unknown> {
     idlePings: m.idle?.pings ?? null,
     idleHeartbeats: m.idle?.heartbeats ?? null,
     idleStayedLive: m.idle ? m.idle.statusChangesInWindow === 0 : null,
+    pushInputEventsPerSec: m.pushes?.pushInputEventsPerSec ?? null,
+    pushEventsSent: m.pushes?.pushEventsSent ?? null,
+    pushEventsDropped: m.pushes?.pushEventsDropped ?? null,
+    renderer: m.renderer,
     frameBytesAvg: m.load.frameBytesAvg,
     channelMix: m.load.channelMix,
     quick: m.options.quick,
@@ -230,6 +257,30 @@ export function renderTable(s: Record<string, unknown>): string {
       fmt(s.idleCpuPct, ' %'),
       TARGETS.idleCpuPct.text,
       verdict('idleCpuPct'),
+    ],
+    [
+      `IPC pushes per second (${fmt(s.pushInputEventsPerSec)} events/s in)`,
+      fmt(s.pushesPerSecMax),
+      TARGETS.pushesPerSecMax.text,
+      verdict('pushesPerSecMax'),
+    ],
+    [
+      'largest IPC push',
+      fmt(s.pushMaxBytes, ' bytes'),
+      TARGETS.pushMaxBytes.text,
+      verdict('pushMaxBytes'),
+    ],
+    [
+      'renderer frame p95 (2,000 events/s)',
+      fmt(s.rendererP95FrameMs, ' ms'),
+      TARGETS.rendererP95FrameMs.text,
+      verdict('rendererP95FrameMs'),
+    ],
+    [
+      'renderer longest task',
+      fmt(s.rendererLongestTaskMs, ' ms'),
+      TARGETS.rendererLongestTaskMs.text,
+      verdict('rendererLongestTaskMs'),
     ],
     ['frame size (average)', fmt(s.frameBytesAvg, ' bytes'), '', ''],
   ];
