@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/renderer/support/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium';
 
 // The dashboard in Debian's Chromium: the built renderer (out/renderer, built by the
 // global setup) from file://, fed by a fake window.mmTray. Screenshots go to

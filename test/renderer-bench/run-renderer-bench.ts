@@ -1,6 +1,6 @@
 import { chromium } from 'playwright-core';
 import { buildRenderer, RENDERER_URL } from '../renderer/support/build-renderer';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../renderer/support/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { type FakeBridgeControl, installFakeBridge } from '../renderer/support/fake-bridge';
 import { generateMarketDay } from '../renderer/support/market-day';
 
