@@ -1,8 +1,8 @@
 import { chromium } from 'playwright-core';
 import { buildRenderer, RENDERER_URL } from '../renderer/support/build-renderer';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { type FakeBridgeControl, installFakeBridge } from '../renderer/support/fake-bridge';
 import { generateMarketDay } from '../renderer/support/market-day';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 export interface RendererBenchOptions {
   /** A short smoke run (3 s of streaming instead of 10 s). */
