@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 // The headless CLI, the standalone simulator and the benchmark: Node programs built
 // from the same engine the desktop app runs. Packages stay external (node_modules).
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-const external = (id: string) => builtins.has(id) || /^(@[\w-][\w.-]*\/)?[\w-][\w.-]*(\/.*)?$/.test(id);
+const external = (id: string) =>
+  builtins.has(id) || /^(@[\w-][\w.-]*\/)?[\w-][\w.-]*(\/.*)?$/.test(id);
 
 export default defineConfig({
   build: {
