@@ -1,4 +1,5 @@
 export { redactSecrets } from '../../common/redact';
+
 /** Number and time formatting for notification texts; en-US so output is the same everywhere. */
 
 const money = new Intl.NumberFormat('en-US', {
@@ -68,7 +69,6 @@ export function clockFormat(timeZone?: string): ClockFormat {
     return Math.abs(now - at) < TWELVE_HOURS ? time.format(at) : dated.format(at);
   };
 }
-
 
 /** Joins names for a summary: "polymarket, kalshi and 3 more". */
 export function listNames(names: readonly string[], total: number, max = 3): string {
