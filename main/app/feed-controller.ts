@@ -31,6 +31,8 @@ export interface FeedControllerOptions {
   startSimulator: (options: Partial<SimulatorOptions>) => Promise<Simulator>;
   /** Extra engine options (tests shorten timings). */
   engine?: Partial<FeedEngineOptions>;
+  /** The demo's pace (events per second); a calm market by default. */
+  demoEventsPerSecond?: number;
   now?: () => number;
 }
 
@@ -132,7 +134,7 @@ export class FeedController extends Emitter<FeedControllerEvents> {
       this.simulator = await this.options.startSimulator({
         scenario: {
           autoStart: true,
-          eventsPerSecond: 3,
+          eventsPerSecond: this.options.demoEventsPerSecond ?? 3,
           seed: this.now() % 1_000_000,
           emergencyRate: 0.002,
         },

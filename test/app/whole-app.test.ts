@@ -173,7 +173,10 @@ describe('MM Tray in demo mode', () => {
   it('runs the built-in simulator and marks tray, window and notifications DEMO', async () => {
     const demoData = mkdtempSync(join(tmpdir(), 'mm-tray-demo-'));
     writeFileSync(join(demoData, 'settings.json'), JSON.stringify({ demoMode: true }));
-    const demo = new AppProcess(demoData, { MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE });
+    const demo = new AppProcess(demoData, {
+      MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE,
+      MM_TRAY_DEMO_RATE: '40',
+    });
     try {
       const live = await demo.waitForState(
         (s) => trayImage(s).includes(icon('live-demo')),
