@@ -1,3 +1,4 @@
+import { emptyDayCounters } from '../../common/domain/feed-state';
 import type { KeyStatus } from '../../common/domain/key-status';
 import type { AppSnapshot, StoreSnapshot } from '../../common/ipc/app-snapshot';
 import type { Settings } from '../../common/settings/schema';
@@ -10,15 +11,7 @@ function emptyFeed(now: number): StoreSnapshot {
     accounts: [],
     scores: [],
     emergency: { active: false, reason: null, since: null },
-    counters: {
-      dayStart: now,
-      events: 0,
-      fills: 0,
-      matchedStake: 0,
-      hedgesPlaced: 0,
-      hedgesPending: 0,
-      hedgesDeclined: 0,
-    },
+    counters: emptyDayCounters(now),
     recentEvents: [],
     missingHedges: { fillsMissingHedge: 0, orders: [] },
   };

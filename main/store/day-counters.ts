@@ -1,20 +1,6 @@
-/** What happened since the start of the local day. */
-export interface DayCounters {
-  /** Epoch ms of the start of the day these counters cover. */
-  dayStart: number;
-  /** Broadcasts applied. */
-  events: number;
-  /** Times an order's matched stake grew. */
-  fills: number;
-  /** Sum of the matched-stake increases. */
-  matchedStake: number;
-  /** Hedge bets that became `placed`. */
-  hedgesPlaced: number;
-  /** Hedge bets that became `pending` (they may have been placed since). */
-  hedgesPending: number;
-  /** Hedge bets that became `declined`. */
-  hedgesDeclined: number;
-}
+import { type DayCounters, emptyDayCounters } from '../../common/domain/feed-state';
+
+export type { DayCounters };
 
 /** Epoch ms of the start of the day containing `now`. */
 export type DayStartFn = (now: number) => number;
@@ -28,25 +14,13 @@ export const localDayStart: DayStartFn = (now) => {
 /** Longer than any local day (23 to 25 h), shorter than two. */
 const MORE_THAN_A_DAY = 26 * 60 * 60 * 1000;
 
-function zeroed(dayStart: number): DayCounters {
-  return {
-    dayStart,
-    events: 0,
-    fills: 0,
-    matchedStake: 0,
-    hedgesPlaced: 0,
-    hedgesPending: 0,
-    hedgesDeclined: 0,
-  };
-}
-
 /** Today's counters, reset when `now` leaves the current day (either way). */
 export class DayCounter {
   private current: DayCounters;
   private nextDayStart: number;
 
   constructor(private readonly dayStartOf: DayStartFn = localDayStart) {
-    this.current = zeroed(Number.NEGATIVE_INFINITY);
+    this.current = emptyDayCounters(Number.NEGATIVE_INFINITY);
     this.nextDayStart = Number.NEGATIVE_INFINITY;
   }
 
@@ -55,7 +29,7 @@ export class DayCounter {
     if (now >= this.nextDayStart || now < this.current.dayStart) {
       const start = this.dayStartOf(now);
       if (Number.isFinite(start)) {
-        if (start !== this.current.dayStart) this.current = zeroed(start);
+        if (start !== this.current.dayStart) this.current = emptyDayCounters(start);
         const next = this.dayStartOf(start + MORE_THAN_A_DAY);
         this.nextDayStart = next > start ? next : Number.POSITIVE_INFINITY;
       }

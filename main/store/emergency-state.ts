@@ -1,3 +1,4 @@
+import type { EmergencyState } from '../../common/domain/feed-state';
 import type { EmergencyPayload } from '../../common/protocol/payloads';
 import {
   type EmergencyClearedEffect,
@@ -7,12 +8,7 @@ import {
 } from './effects';
 import { parseTimestamp } from './records';
 
-export interface EmergencyState {
-  active: boolean;
-  reason: string | null;
-  /** When the current state began (epoch ms); null until the first emergency message. */
-  since: number | null;
-}
+export type { EmergencyState };
 
 export interface EmergencyInput {
   active: boolean;

@@ -1,26 +1,10 @@
 import type { FeedEvent } from '../../common/domain/events';
+import type { MissingHedge, MissingHedgeReport } from '../../common/domain/feed-state';
 import type { DayCounters } from './day-counters';
 import type { EmergencyState } from './emergency-state';
 import type { AccountRecord, BetRecord, OrderRecord, ScoreRecord } from './records';
 
-/** An order whose fills were not hedged within the grace period. */
-export interface MissingHedge {
-  orderId: string;
-  exchange: string | null;
-  fixtureId: string | null;
-  /** Matched stake still without a hedge. */
-  stake: number;
-  /** Fills of this order still without a hedge. */
-  fills: number;
-  /** When the earliest unhedged fill happened (epoch ms). */
-  since: number;
-}
-
-export interface MissingHedgeReport {
-  fillsMissingHedge: number;
-  /** Oldest first. */
-  orders: MissingHedge[];
-}
+export type { MissingHedge, MissingHedgeReport };
 
 export const NO_MISSING_HEDGES: MissingHedgeReport = Object.freeze({
   fillsMissingHedge: 0,

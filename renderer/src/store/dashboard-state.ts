@@ -1,5 +1,6 @@
 import type { Gap } from '../../../common/domain/connection';
 import type { ErrorRecord, FeedEvent } from '../../../common/domain/events';
+import { emptyDayCounters } from '../../../common/domain/feed-state';
 import type { KeyStatus } from '../../../common/domain/key-status';
 import type { NotificationIntent, NotificationTarget } from '../../../common/domain/notifications';
 import type { FeedStatus } from '../../../common/domain/status';
@@ -88,15 +89,7 @@ export interface DashboardState {
   navigation: NavigationRequest | null;
 }
 
-export const EMPTY_COUNTERS: DayCounters = {
-  dayStart: 0,
-  events: 0,
-  fills: 0,
-  matchedStake: 0,
-  hedgesPlaced: 0,
-  hedgesPending: 0,
-  hedgesDeclined: 0,
-};
+export const EMPTY_COUNTERS: DayCounters = emptyDayCounters(0);
 
 export const INITIAL_STATE: DashboardState = {
   load: 'loading',
