@@ -75,7 +75,13 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
   /** When updates may first have been missed; set when a live connection is lost. */
   private gapFrom: number | null = null;
   private minNextDelay = 0;
-  private timers: { subscribe?: Timer; ping?: Timer; deadline?: Timer; retry?: Timer } = {};
+  /** Every field always present (undefined when not armed): a fixed shape, cheap to check per frame. */
+  private readonly timers: {
+    subscribe: Timer | undefined;
+    ping: Timer | undefined;
+    deadline: Timer | undefined;
+    retry: Timer | undefined;
+  } = { subscribe: undefined, ping: undefined, deadline: undefined, retry: undefined };
 
   constructor(
     options: Partial<FeedConnectionOptions> &
@@ -176,7 +182,8 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
     if (socket !== this.socket) return;
     const now = this.options.now();
     this.lastInboundAt = now;
-    this.clearTimer('deadline');
+    // Any inbound frame answers the ping; the check is per frame, the clearing rare.
+    if (this.timers.deadline !== undefined) this.clearTimer('deadline');
     const result = parseServerFrame(text);
     if (!result.ok) {
       this.emit('error', { message: result.error, at: now, source: 'bad-frame' });
@@ -261,7 +268,7 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
         );
     this.attempt += 1;
     this.timers.retry = setTimeout(() => this.retryNow(), delay);
-    this.setState('reconnecting', reason, now + delay);
+    this.setState('reconnecting', reason, now + delay, now);
   }
 
   private retryNow(): void {
@@ -297,8 +304,12 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
     else socket.terminate();
   }
 
-  private setState(state: ConnectionState, reason?: string, retryAt?: number): void {
-    const now = this.options.now();
+  private setState(
+    state: ConnectionState,
+    reason?: string,
+    retryAt?: number,
+    now = this.options.now(),
+  ): void {
     const since = state === this.current.state ? this.current.since : now;
     const status: ConnectionStatus = { state, since, attempt: this.attempt };
     if (reason !== undefined) status.reason = reason;
@@ -310,11 +321,13 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
   private clearTimer(name: keyof typeof this.timers): void {
     const timer = this.timers[name];
     if (timer !== undefined) clearTimeout(timer);
-    delete this.timers[name];
+    this.timers[name] = undefined;
   }
 
   private clearTimers(): void {
-    for (const name of Object.keys(this.timers) as (keyof typeof this.timers)[])
-      this.clearTimer(name);
+    this.clearTimer('subscribe');
+    this.clearTimer('ping');
+    this.clearTimer('deadline');
+    this.clearTimer('retry');
   }
 }
