@@ -109,12 +109,16 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
     this.scheduleTick();
   }
 
-  /** One timer, at the policy's next deadline (missing hedges, burst summaries, outages). */
+  /**
+   * One timer, at the policy's next deadline (missing hedges, burst summaries, outages).
+   * A timer already set for an earlier time is left alone even when the deadline moved later
+   * or went away (it then ticks with nothing due, and sets the next one): deadlines move on
+   * many frames, and setting a timer is not free.
+   */
   private scheduleTick(): void {
     const deadline = this.policy.nextDeadline();
-    if (deadline === this.timerAt) return;
+    if (deadline === null || (this.timerAt !== null && this.timerAt <= deadline)) return;
     this.clearTimer();
-    if (deadline === null) return;
     this.timerAt = deadline;
     this.timer = setTimeout(
       () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { redactSecrets } from '../redact';
 import { CHANNELS, type Channel } from './channels';
+import { fastPayloadRecord, isPlainRecord } from './payload-fast-path';
 import {
   type AccountPayload,
   accountPayloadSchema,
@@ -51,7 +52,11 @@ type BroadcastOf<C extends Channel, R> = {
   /** The payload exactly as the server sent it. */
   payload: RawObject;
   old?: RawObject;
-  /** The payload validated and normalised (legacy names mapped, numbers coerced). */
+  /**
+   * The payload validated and normalised (legacy names mapped, numbers coerced). It may be
+   * the payload object itself, or share nested objects with it (payload-fast-path.ts): treat
+   * both as immutable.
+   */
   record: R;
 };
 
@@ -105,7 +110,8 @@ function errorText(frame: RawObject): string | undefined {
   return undefined;
 }
 
-function parseBroadcast(frame: RawObject): FrameResult {
+/** The zod schemas alone: the specification of a broadcast, and the path for anything unusual. */
+function parseBroadcastBySchemas(frame: RawObject): FrameResult {
   const envelope = broadcastEnvelopeSchema.safeParse(frame);
   if (!envelope.success)
     return { ok: false, error: `invalid broadcast: ${describeIssues(envelope.error)}` };
@@ -125,8 +131,32 @@ function parseBroadcast(frame: RawObject): FrameResult {
   return { ok: true, frame: broadcast };
 }
 
-/** Parses one text frame from the server. Never throws: bad input is an error result. */
-export function parseServerFrame(text: string): FrameResult {
+/**
+ * The common, well-formed broadcast without zod's copies (payload-fast-path.ts): the same
+ * result the schemas give, or undefined to let them decide. `payload` and `old` are the
+ * objects JSON.parse made, not copies.
+ */
+function parseBroadcastFast(frame: RawObject): FrameResult | undefined {
+  const { channel, event, payload, old } = frame;
+  if ((event !== 'INSERT' && event !== 'UPDATE') || !(old == null || isPlainRecord(old))) {
+    return undefined;
+  }
+  // Undefined for anything but the five channels and a plain object payload, too.
+  const record = fastPayloadRecord(channel, payload);
+  if (record === undefined) return undefined;
+  const broadcast = (
+    old
+      ? { type: 'broadcast', channel, event, payload, record, old }
+      : { type: 'broadcast', channel, event, payload, record }
+  ) as Broadcast;
+  return { ok: true, frame: broadcast };
+}
+
+function parseBroadcast(frame: RawObject): FrameResult {
+  return parseBroadcastFast(frame) ?? parseBroadcastBySchemas(frame);
+}
+
+function parseFrame(text: string, broadcast: (frame: RawObject) => FrameResult): FrameResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -139,7 +169,7 @@ export function parseServerFrame(text: string): FrameResult {
   const frame = value as RawObject;
   switch (frame.type) {
     case 'broadcast':
-      return parseBroadcast(frame);
+      return broadcast(frame);
     case 'subscribed': {
       const parsed = subscribedSchema.safeParse(frame);
       return parsed.success
@@ -167,4 +197,21 @@ export function parseServerFrame(text: string): FrameResult {
         error: `unknown frame type ${JSON.stringify(frame.type)}: ${excerpt(text)}`,
       };
   }
+}
+
+/**
+ * Parses one text frame from the server. Never throws: bad input is an error result.
+ * Broadcasts, nearly every frame, take a fast path where they can; the result is always
+ * what parseServerFrameBySchemas gives.
+ */
+export function parseServerFrame(text: string): FrameResult {
+  return parseFrame(text, parseBroadcast);
+}
+
+/**
+ * parseServerFrame by the zod schemas alone, without the fast path: the specification that
+ * parseServerFrame is tested against.
+ */
+export function parseServerFrameBySchemas(text: string): FrameResult {
+  return parseFrame(text, parseBroadcastBySchemas);
 }

@@ -37,7 +37,7 @@ class DistinctNames {
   readonly shown: string[] = [];
 
   add(name: string | null): void {
-    if (name === null || this.seen.has(name) || this.seen.size >= MAX_DISTINCT) return;
+    if (name === null || this.seen.size >= MAX_DISTINCT || this.seen.has(name)) return;
     this.seen.add(name);
     if (this.shown.length < MAX_NAMES) this.shown.push(name);
   }
@@ -77,6 +77,9 @@ function emptyBurst(windowEnd: number): Burst {
  */
 export class Coalescer {
   private readonly bursts = new Map<NotificationKind, Burst>();
+  /** nextDeadline(), kept until a window opens or ends (asked after every notice). */
+  private deadline: number | null = null;
+  private deadlineStale = false;
 
   constructor(
     private windowMs: number,
@@ -87,8 +90,8 @@ export class Coalescer {
     this.windowMs = ms;
   }
 
-  add(notice: Notice, now: number): NotificationIntent[] {
-    const out: NotificationIntent[] = [];
+  /** Adds the notice; pushes onto `out` what is due now (the notice itself, a summary). */
+  add(notice: Notice, now: number, out: NotificationIntent[]): void {
     let burst = this.bursts.get(notice.kind);
     if (burst && burst.windowEnd <= now) {
       const summary = this.flush(notice.kind, burst, now);
@@ -98,15 +101,15 @@ export class Coalescer {
     if (!burst) {
       this.bursts.set(notice.kind, emptyBurst(now + this.windowMs));
       out.push(notice.render(now));
-      return out;
+      return;
     }
+    if (burst.notices === 0) this.deadlineStale = true;
     burst.notices += 1;
     burst.count += notice.count;
     burst.stake += notice.stake;
     burst.venues.add(notice.venue);
     burst.orders.add(notice.orderId);
     burst.first ??= notice;
-    return out;
   }
 
   /** Summaries of every window that has ended by `now`. */
@@ -122,14 +125,18 @@ export class Coalescer {
 
   /** When the earliest window holding notices ends; empty windows need no wake-up. */
   nextDeadline(): number | null {
+    if (!this.deadlineStale) return this.deadline;
     let next: number | null = null;
     for (const burst of this.bursts.values()) {
       if (burst.notices > 0 && (next === null || burst.windowEnd < next)) next = burst.windowEnd;
     }
+    this.deadline = next;
+    this.deadlineStale = false;
     return next;
   }
 
   private flush(kind: NotificationKind, burst: Burst, now: number): NotificationIntent | null {
+    this.deadlineStale = true;
     if (burst.notices === 0) {
       this.bursts.delete(kind);
       return null;

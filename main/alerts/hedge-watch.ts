@@ -29,6 +29,8 @@ export interface HedgeWatchOptions {
 }
 
 interface PendingFill {
+  /** Its key in `pending`. */
+  id: number;
   orderId: string;
   stake: number;
   exchange: string | null;
@@ -51,7 +53,8 @@ export class HedgeWatch {
   private readonly maxMissing: number;
   /** Waiting fills in arrival order, so the first one is always the next to expire. */
   private readonly pending = new LinkedMap<number, PendingFill>();
-  private readonly pendingByOrder = new Map<string, Set<number>>();
+  /** orderId → ids of its waiting fills (an order has one or a few: an array is enough). */
+  private readonly pendingByOrder = new Map<string, number[]>();
   private nextFillId = 0;
   /** Orders with unhedged fills, oldest first. */
   private readonly missing = new LinkedMap<string, MissingHedge>();
@@ -86,7 +89,7 @@ export class HedgeWatch {
 
   /** Starts the grace period of a fill. Returns fills pushed out early by the size limit. */
   onFill(fill: WatchedFill): NewlyMissingHedge[] {
-    const hedgedAt = this.earlyHedges.get(fill.orderId);
+    const hedgedAt = this.earlyHedges.size > 0 ? this.earlyHedges.get(fill.orderId) : undefined;
     if (hedgedAt !== undefined) {
       this.earlyHedges.delete(fill.orderId);
       if (Math.abs(fill.at - hedgedAt) <= this.grace) return [];
@@ -126,15 +129,15 @@ export class HedgeWatch {
   /** Moves fills whose grace period has ended to the missing list; returns what changed. */
   expire(now: number): NewlyMissingHedge[] {
     for (let at = this.earlyHedges.firstValue(); at !== undefined && at + this.grace <= now; ) {
-      this.earlyHedges.shift();
+      this.earlyHedges.shiftValue();
       at = this.earlyHedges.firstValue();
     }
     const first = this.pending.firstValue();
     if (first === undefined || first.at + this.grace > now) return [];
     const changed = new Map<string, NewlyMissingHedge>();
     for (let fill = this.pending.firstValue(); fill && fill.at + this.grace <= now; ) {
-      const [id] = this.pending.shift() as [number, PendingFill];
-      this.markMissing(id, fill, changed);
+      this.pending.shiftValue();
+      this.markMissing(fill, changed);
       fill = this.pending.firstValue();
     }
     return [...changed.values()];
@@ -155,36 +158,30 @@ export class HedgeWatch {
   private watch(fill: WatchedFill): NewlyMissingHedge[] {
     const id = this.nextFillId++;
     this.pending.set(id, {
+      id,
       orderId: fill.orderId,
       stake: Number.isFinite(fill.stake) ? fill.stake : 0,
       exchange: text(fill.exchange),
       fixtureId: text(fill.fixtureId),
       at: fill.at,
     });
-    let ids = this.pendingByOrder.get(fill.orderId);
-    if (!ids) {
-      ids = new Set();
-      this.pendingByOrder.set(fill.orderId, ids);
-    }
-    ids.add(id);
+    const ids = this.pendingByOrder.get(fill.orderId);
+    if (ids) ids.push(id);
+    else this.pendingByOrder.set(fill.orderId, [id]);
     if (this.pending.size <= this.maxPending) return [];
     const changed = new Map<string, NewlyMissingHedge>();
     while (this.pending.size > this.maxPending) {
-      const [oldestId, oldest] = this.pending.shift() as [number, PendingFill];
-      this.markMissing(oldestId, oldest, changed);
+      this.markMissing(this.pending.shiftValue() as PendingFill, changed);
     }
     return [...changed.values()];
   }
 
   /** Moves a fill already taken out of `pending` to the missing list. */
-  private markMissing(
-    id: number,
-    fill: PendingFill,
-    changed: Map<string, NewlyMissingHedge>,
-  ): void {
+  private markMissing(fill: PendingFill, changed: Map<string, NewlyMissingHedge>): void {
     const ids = this.pendingByOrder.get(fill.orderId);
-    ids?.delete(id);
-    if (ids?.size === 0) this.pendingByOrder.delete(fill.orderId);
+    const index = ids ? ids.indexOf(fill.id) : -1;
+    if (ids && index >= 0) ids.splice(index, 1);
+    if (ids?.length === 0) this.pendingByOrder.delete(fill.orderId);
 
     let entry = this.missing.get(fill.orderId);
     if (!entry) {
@@ -218,15 +215,15 @@ export class HedgeWatch {
 
   private trimMissing(changed: Map<string, NewlyMissingHedge>): void {
     while (this.missing.size > this.maxMissing) {
-      const [orderId, entry] = this.missing.shift() as [string, MissingHedge];
+      const entry = this.missing.shiftValue() as MissingHedge;
       this.missingFills -= entry.fills;
-      changed.delete(orderId);
+      changed.delete(entry.orderId);
     }
   }
 
   private rememberEarlyHedge(orderId: string, at: number): void {
     this.earlyHedges.set(orderId, at);
-    if (this.earlyHedges.size > this.maxPending) this.earlyHedges.shift();
+    if (this.earlyHedges.size > this.maxPending) this.earlyHedges.shiftValue();
   }
 }
 

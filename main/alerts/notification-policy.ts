@@ -42,6 +42,11 @@ export interface NotificationPolicyOptions {
 
 const ALWAYS_ON: ReadonlySet<NotificationKind> = new Set(['emergency', 'emergency-cleared']);
 
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null || a <= b ? a : b;
+}
+
 function validMs(name: string, ms: number): number {
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`${name} must be >= 0 ms, got ${ms}`);
   return ms;
@@ -108,15 +113,10 @@ export class NotificationPolicy {
 
   /** When tick() next has work to do, or null when nothing is scheduled. */
   nextDeadline(): number | null {
-    let next: number | null = null;
-    for (const t of [
-      this.connection.nextDeadline(),
-      this.hedges.nextDeadline(),
+    return earliest(
+      earliest(this.connection.nextDeadline(), this.hedges.nextDeadline()),
       this.coalescer.nextDeadline(),
-    ]) {
-      if (t !== null && (next === null || t < next)) next = t;
-    }
-    return next;
+    );
   }
 
   /** Mutes everything but emergencies until `until` (epoch ms); null unmutes. Muted is dropped. */
@@ -214,7 +214,7 @@ export class NotificationPolicy {
 
   private offer(notice: Notice, now: number, out: NotificationIntent[]): void {
     if (this.isMuted(notice.kind, now)) return;
-    for (const intent of this.coalescer.add(notice, now)) out.push(intent);
+    this.coalescer.add(notice, now, out);
   }
 
   private isMuted(kind: NotificationKind, now: number): boolean {

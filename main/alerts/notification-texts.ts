@@ -118,21 +118,11 @@ export function fillNotice(effect: FillEffect): Notice {
   };
 }
 
-function describeBet(effect: HedgePlacedEffect | HedgeDeclinedEffect): {
-  stake: number | null;
-  price: string;
-  bookmaker: string | null;
-  orderId: string | null;
-} {
-  const { bet } = effect;
-  const stake = num(bet.placedStake);
-  const price = num(bet.placedPrice);
-  return {
-    stake,
-    price: `${stake !== null ? formatStake(stake) : 'stake unknown'}${price !== null ? ` @ ${formatOdds(price)}` : ''}`,
-    bookmaker: text(bet.bookmaker),
-    orderId: text(bet.orderId),
-  };
+/** "250.00 @ 2.423" for a hedge bet, from what is known. Formats, so only for render(). */
+function describeBetPrice(effect: HedgePlacedEffect | HedgeDeclinedEffect): string {
+  const stake = num(effect.bet.placedStake);
+  const price = num(effect.bet.placedPrice);
+  return `${stake !== null ? formatStake(stake) : 'stake unknown'}${price !== null ? ` @ ${formatOdds(price)}` : ''}`;
 }
 
 function hedgeTarget(betId: string, orderId: string | null): NotificationTarget {
@@ -140,14 +130,16 @@ function hedgeTarget(betId: string, orderId: string | null): NotificationTarget 
 }
 
 export function hedgeNotice(effect: HedgePlacedEffect): Notice {
-  const { stake, price, bookmaker, orderId } = describeBet(effect);
+  const bookmaker = text(effect.bet.bookmaker);
+  const orderId = text(effect.bet.orderId);
   return {
     kind: 'hedge',
     count: 1,
-    stake: stake ?? 0,
+    stake: num(effect.bet.placedStake) ?? 0,
     venue: bookmaker,
     orderId,
     render: (at) => {
+      const price = describeBetPrice(effect);
       const pending = text(effect.bet.betStatus)?.toLowerCase() === 'pending';
       const title = `Hedge ${pending ? 'pending' : 'placed'} ${price}${bookmaker ? ` at ${bookmaker}` : ''}`;
       const fill = describeOrderFill(effect.order);
@@ -165,14 +157,16 @@ export function hedgeNotice(effect: HedgePlacedEffect): Notice {
 }
 
 export function hedgeDeclinedNotice(effect: HedgeDeclinedEffect): Notice {
-  const { stake, price, bookmaker, orderId } = describeBet(effect);
+  const bookmaker = text(effect.bet.bookmaker);
+  const orderId = text(effect.bet.orderId);
   return {
     kind: 'hedge-declined',
     count: 1,
-    stake: stake ?? 0,
+    stake: num(effect.bet.placedStake) ?? 0,
     venue: bookmaker,
     orderId,
     render: (at) => {
+      const price = describeBetPrice(effect);
       const title = `Hedge declined${bookmaker ? ` at ${bookmaker}` : ''}`;
       const fill = describeOrderFill(effect.order);
       const body = parts(

@@ -24,6 +24,11 @@ export class BoundedRecordMap<K, V> {
   private readonly inPlay = new IntrusiveList<Node<K, V>>();
   private readonly finished = new IntrusiveList<Node<K, V>>();
   private touches = 0;
+  /**
+   * The node the last `get` found, so that the usual read-merge-write of one record looks
+   * its key up once. Always a node still in the map: removals forget it.
+   */
+  private lastRead: Node<K, V> | undefined;
 
   constructor(
     capacity: number,
@@ -42,7 +47,9 @@ export class BoundedRecordMap<K, V> {
   }
 
   get(key: K): V | undefined {
-    return this.nodes.get(key)?.value;
+    const node = this.nodes.get(key);
+    this.lastRead = node;
+    return node?.value;
   }
 
   has(key: K): boolean {
@@ -51,7 +58,8 @@ export class BoundedRecordMap<K, V> {
 
   /** Stores the value as the most recently written one, then evicts down to capacity. */
   set(key: K, value: V): void {
-    let node = this.nodes.get(key);
+    const read = this.lastRead;
+    let node = read !== undefined && read.key === key ? read : this.nodes.get(key);
     if (node) {
       (node.finished ? this.finished : this.inPlay).remove(node);
       node.value = value;
@@ -69,12 +77,14 @@ export class BoundedRecordMap<K, V> {
   delete(key: K): boolean {
     const node = this.nodes.get(key);
     if (!node) return false;
+    if (node === this.lastRead) this.lastRead = undefined;
     this.nodes.delete(key);
     (node.finished ? this.finished : this.inPlay).remove(node);
     return true;
   }
 
   clear(): void {
+    this.lastRead = undefined;
     this.nodes.clear();
     this.inPlay.clear();
     this.finished.clear();
@@ -100,6 +110,7 @@ export class BoundedRecordMap<K, V> {
   private evictOne(): void {
     const oldest = this.finished.first ?? this.inPlay.first;
     if (!oldest) return;
+    if (oldest === this.lastRead) this.lastRead = undefined;
     this.nodes.delete(oldest.key);
     (oldest.finished ? this.finished : this.inPlay).remove(oldest);
     this.onEvict?.(oldest.key, oldest.value);

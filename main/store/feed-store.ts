@@ -11,6 +11,7 @@ import {
   type BetRecord,
   isFinishedScore,
   isInactiveAccount,
+  mergeRecord,
   type OrderRecord,
   type ScoreRecord,
 } from './records';
@@ -187,7 +188,7 @@ export class FeedStore {
     if (update == null || typeof update !== 'object') return;
     const key = accountKey(update.exchange, update.username);
     const stored = this.accounts.get(key);
-    this.accounts.set(key, stored ? { ...stored, ...update } : update);
+    this.accounts.set(key, stored ? mergeRecord(stored, update) : update);
   }
 
   private applyScore(event: ScoreBroadcast): void {
@@ -198,8 +199,13 @@ export class FeedStore {
       this.scores.set(update.fixtureId, update);
       return;
     }
-    const merged: ScoreRecord = { ...stored, ...update };
-    if (stored.scores && update.scores) merged.scores = { ...stored.scores, ...update.scores };
-    this.scores.set(update.fixtureId, merged);
+    const scores =
+      stored.scores && update.scores ? mergeRecord(stored.scores, update.scores) : undefined;
+    const merged = mergeRecord(stored, update);
+    // The live score merges field by field too (period scores may come one at a time).
+    this.scores.set(
+      update.fixtureId,
+      scores === undefined || scores === merged.scores ? merged : { ...merged, scores },
+    );
   }
 }

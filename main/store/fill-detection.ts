@@ -1,5 +1,5 @@
 import type { RawObject } from '../../common/protocol/server-frames';
-import { type OrderRecord, STAKE_EPSILON, toFiniteNumber, upper } from './records';
+import { isStatus, type OrderRecord, STAKE_EPSILON, toFiniteNumber } from './records';
 
 /**
  * How much an order update grew the matched stake; 0 when it did not.
@@ -24,11 +24,10 @@ export function matchedIncrease(
 
 /** Whether the order still has stake to match, judged from the freshest evidence first. */
 export function isPartialFill(update: OrderRecord, merged: OrderRecord, matched: number): boolean {
-  const statusNow = upper(update.matchedStatus);
-  if (statusNow === 'FULLY_MATCHED') return false;
-  if (statusNow === 'PARTIALLY_MATCHED') return true;
+  if (isStatus(update.matchedStatus, 'FULLY_MATCHED')) return false;
+  if (isStatus(update.matchedStatus, 'PARTIALLY_MATCHED')) return true;
   const ordered = toFiniteNumber(merged.orderStake);
   if (ordered !== undefined && ordered > 0) return matched < ordered - STAKE_EPSILON;
-  if (upper(merged.matchedStatus) === 'FULLY_MATCHED') return false;
-  return upper(merged.orderStatus) !== 'FILLED';
+  if (isStatus(merged.matchedStatus, 'FULLY_MATCHED')) return false;
+  return !isStatus(merged.orderStatus, 'FILLED');
 }

@@ -59,6 +59,15 @@ export class LinkedMap<K, V> {
     return [node.key, node.value];
   }
 
+  /** Removes the first entry and returns its value (no [key, value] pair, unlike shift). */
+  shiftValue(): V | undefined {
+    const node = this.order.first;
+    if (!node) return undefined;
+    this.nodes.delete(node.key);
+    this.order.remove(node);
+    return node.value;
+  }
+
   clear(): void {
     this.nodes.clear();
     this.order.clear();

@@ -1,4 +1,5 @@
 import type { BetBroadcast, OrderBroadcast } from '../../common/protocol/server-frames';
+import { BetIndex } from './bet-index';
 import { BoundedRecordMap } from './bounded-record-map';
 import type { DayCounters } from './day-counters';
 import {
@@ -15,6 +16,7 @@ import {
   isFinishedBet,
   isFinishedOrder,
   isLiveHedge,
+  mergeRecord,
   type OrderRecord,
 } from './records';
 
@@ -33,7 +35,7 @@ export class OrderBook {
   readonly orders: BoundedRecordMap<string, OrderRecord>;
   readonly bets: BoundedRecordMap<string, BetRecord>;
   /** orderId → betIds; holds only bets in `bets`, so it is bounded by them. */
-  private readonly betIdsByOrder = new Map<string, Set<string>>();
+  private readonly betIdsByOrder = new BetIndex();
 
   constructor(limits: OrderBookLimits) {
     this.orders = new BoundedRecordMap(limits.maxOrders, isFinishedOrder);
@@ -47,10 +49,8 @@ export class OrderBook {
   }
 
   betsOfOrder(orderId: string): BetRecord[] {
-    const ids = this.betIdsByOrder.get(orderId);
-    if (!ids) return [];
     const out: BetRecord[] = [];
-    for (const id of ids) {
+    for (const id of this.betIdsByOrder.betIds(orderId)) {
       const bet = this.bets.get(id);
       if (bet) out.push(bet);
     }
@@ -60,7 +60,7 @@ export class OrderBook {
   applyOrder(event: OrderBroadcast, counters: DayCounters): readonly StoreEffect[] {
     const update = event.record;
     const stored = this.orders.get(update.orderId);
-    const order: OrderRecord = stored ? { ...stored, ...update } : update;
+    const order = stored ? mergeRecord(stored, update) : update;
     const delta = matchedIncrease(stored, update, event.old);
     this.orders.set(update.orderId, order);
     if (delta === 0) return NO_EFFECTS;
@@ -81,7 +81,7 @@ export class OrderBook {
     const update = event.record;
     const betId = update.betId;
     const stored = this.bets.get(betId);
-    const bet: BetRecord = stored ? { ...stored, ...update } : update;
+    const bet = stored ? mergeRecord(stored, update) : update;
     this.storeBet(betId, stored, bet);
 
     const before = stored ? hedgeStatusOf(stored) : undefined;
@@ -114,7 +114,7 @@ export class OrderBook {
     for (const update of orders) {
       if (typeof update?.orderId !== 'string') continue;
       const stored = this.orders.get(update.orderId);
-      this.orders.set(update.orderId, stored ? { ...stored, ...update } : update);
+      this.orders.set(update.orderId, stored ? mergeRecord(stored, update) : update);
     }
   }
 
@@ -126,7 +126,7 @@ export class OrderBook {
     for (const update of bets) {
       if (typeof update?.betId !== 'string') continue;
       const stored = this.bets.get(update.betId);
-      this.storeBet(update.betId, stored, stored ? { ...stored, ...update } : update);
+      this.storeBet(update.betId, stored, stored ? mergeRecord(stored, update) : update);
     }
   }
 
@@ -134,30 +134,20 @@ export class OrderBook {
     const was = orderIdOf(stored);
     const now = orderIdOf(bet);
     if (was !== now) this.unlink(betId, was);
-    // Link before set: set may evict this very bet when every other one is in play.
-    if (now !== undefined) {
-      let ids = this.betIdsByOrder.get(now);
-      if (!ids) {
-        ids = new Set();
-        this.betIdsByOrder.set(now, ids);
-      }
-      ids.add(betId);
+    // Link before set: set may evict this very bet when every other one is in play. A
+    // stored bet whose order did not change is linked already.
+    if (now !== undefined && (stored === undefined || was !== now)) {
+      this.betIdsByOrder.link(now, betId);
     }
     this.bets.set(betId, bet);
   }
 
   private unlink(betId: string, orderId: string | undefined): void {
-    if (orderId === undefined) return;
-    const ids = this.betIdsByOrder.get(orderId);
-    if (!ids) return;
-    ids.delete(betId);
-    if (ids.size === 0) this.betIdsByOrder.delete(orderId);
+    if (orderId !== undefined) this.betIdsByOrder.unlink(orderId, betId);
   }
 
   private hasLiveHedge(orderId: string, exceptBetId: string): boolean {
-    const ids = this.betIdsByOrder.get(orderId);
-    if (!ids) return false;
-    for (const id of ids) {
+    for (const id of this.betIdsByOrder.betIds(orderId)) {
       if (id === exceptBetId) continue;
       const bet = this.bets.get(id);
       if (bet && isLiveHedge(bet)) return true;

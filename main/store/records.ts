@@ -21,17 +21,35 @@ const DECLINED_BET_STATUSES = new Set(['declined', 'rejected', 'failed']);
 /** Tolerance for comparing stakes that went through floating point. */
 export const STAKE_EPSILON = 1e-9;
 
-export function upper(value: unknown): string | undefined {
-  return typeof value === 'string' ? value.toUpperCase() : undefined;
+/** Whether `value` is the status `expected` (written in upper case), in any case; no copy when exact. */
+export function isStatus(value: unknown, expected: string): boolean {
+  return value === expected || (typeof value === 'string' && value.toUpperCase() === expected);
 }
 
 export function isFinishedOrder(order: OrderRecord): boolean {
-  const status = upper(order.orderStatus);
-  return status !== undefined && FINISHED_ORDER_STATUSES.has(status);
+  const status = order.orderStatus;
+  if (typeof status !== 'string') return false;
+  // The documented spellings first, so the common case makes no upper-cased copy.
+  switch (status) {
+    case 'PENDING_PLACEMENT':
+    case 'PLACED':
+      return false;
+    case 'FILLED':
+    case 'CANCELLED':
+    case 'EXPIRED':
+    case 'FAILED':
+      return true;
+    default:
+      return FINISHED_ORDER_STATUSES.has(status.toUpperCase());
+  }
 }
 
 export function hedgeStatusOf(bet: BetRecord): HedgeStatus {
-  const status = typeof bet.betStatus === 'string' ? bet.betStatus.toLowerCase() : '';
+  const raw = bet.betStatus;
+  // The documented spellings first, so the common case makes no lower-cased copy.
+  if (raw === 'placed' || raw === 'pending') return raw;
+  if (raw === 'declined') return 'declined';
+  const status = typeof raw === 'string' ? raw.toLowerCase() : '';
   if (status === 'placed' || status === 'pending') return status;
   return DECLINED_BET_STATUSES.has(status) ? 'declined' : 'other';
 }
@@ -44,8 +62,10 @@ export function isLiveHedge(bet: BetRecord): boolean {
 /** A bet no longer in play: declined, or settled (won, lost, void...). */
 export function isFinishedBet(bet: BetRecord): boolean {
   if (hedgeStatusOf(bet) === 'declined') return true;
-  const settlement = typeof bet.settlementStatus === 'string' ? bet.settlementStatus : '';
-  return settlement !== '' && settlement.toLowerCase() !== 'undecided';
+  const settlement = bet.settlementStatus;
+  if (typeof settlement !== 'string' || settlement === '' || settlement === 'undecided')
+    return false;
+  return settlement.toLowerCase() !== 'undecided';
 }
 
 export function isFinishedScore(score: ScoreRecord): boolean {
@@ -59,6 +79,30 @@ export function isInactiveAccount(account: AccountRecord): boolean {
 export function accountKey(exchange: unknown, username: unknown): string {
   const part = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '?');
   return `${part(exchange)}/${part(username)}`;
+}
+
+/**
+ * `{ ...stored, ...update }`: what the store keeps after an update. When the update has
+ * every field the stored record has (servers mostly send whole records), that is the update
+ * itself, so it is returned as it is, with no copy; records are never mutated.
+ */
+export function mergeRecord<T extends object>(stored: T, update: T): T {
+  return hasEveryField(update, stored) ? update : { ...stored, ...update };
+}
+
+/** Whether `update` has every own field of `stored`. */
+function hasEveryField(update: object, stored: object): boolean {
+  // The usual case, both with the same fields in the same order, costs one pass and no
+  // per-field lookup.
+  const fields = Object.keys(update);
+  let i = 0;
+  for (const field in stored) {
+    if (field !== fields[i++]) {
+      for (const f in stored) if (!Object.hasOwn(update, f)) return false;
+      return true;
+    }
+  }
+  return true;
 }
 
 /** A number from a raw (unvalidated) field: numbers and numeric strings; else undefined. */
