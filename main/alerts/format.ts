@@ -43,30 +43,32 @@ export function formatDuration(ms: number): string {
 
 export type ClockFormat = (at: number, now: number) => string;
 
-const TWELVE_HOURS = 12 * 60 * 60 * 1000;
+/** Beyond this distance from now a time carries its date. */
+export const DATED_AFTER_MS = 12 * 60 * 60 * 1000;
 
-/** Wall-clock times (14:05:09), with the date when not recent, in the given zone (default: local). */
-export function clockFormat(timeZone?: string): ClockFormat {
+/**
+ * Wall-clock times (14:05:09, or Mar 5, 14:05:09 when not recent), en-US and 24-hour, in
+ * the given zone (default: the system's, so tests can pin it).
+ */
+export function clockFormat(
+  timeZone?: string,
+  options: { seconds?: boolean; unknown?: string } = {},
+): ClockFormat {
   const zone = timeZone ? { timeZone } : {};
-  const time = new Intl.DateTimeFormat('en-US', {
+  const seconds = options.seconds === false ? {} : { second: '2-digit' as const };
+  const parts = {
     ...zone,
     hour: '2-digit',
     minute: '2-digit',
-    second: '2-digit',
+    ...seconds,
     hourCycle: 'h23',
-  });
-  const dated = new Intl.DateTimeFormat('en-US', {
-    ...zone,
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
+  } as const;
+  const time = new Intl.DateTimeFormat('en-US', parts);
+  const dated = new Intl.DateTimeFormat('en-US', { ...parts, month: 'short', day: 'numeric' });
+  const unknown = options.unknown ?? 'an unknown time';
   return (at, now) => {
-    if (!Number.isFinite(at)) return 'an unknown time';
-    return Math.abs(now - at) < TWELVE_HOURS ? time.format(at) : dated.format(at);
+    if (!Number.isFinite(at)) return unknown;
+    return Math.abs(now - at) < DATED_AFTER_MS ? time.format(at) : dated.format(at);
   };
 }
 
