@@ -29,20 +29,3 @@ export {
   session,
   shell,
 };
-
-export default {
-  app,
-  BrowserWindow: FakeBrowserWindow,
-  Menu: FakeMenu,
-  Notification: FakeNotification,
-  Tray: FakeTray,
-  dialog,
-  ipcMain,
-  nativeImage,
-  nativeTheme,
-  net,
-  powerMonitor,
-  screen,
-  session,
-  shell,
-};
