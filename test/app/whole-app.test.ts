@@ -138,6 +138,23 @@ describe('MM Tray as a whole', () => {
     expect(state.trays[0]!.tooltip).toMatch(/EMERGENCY/);
   });
 
+  it('checks the connection at once on resume from sleep, and follows the start-at-login setting', async () => {
+    const pings = () =>
+      simulator
+        .connections()
+        .at(-1)!
+        .received.filter((f) => f.text.includes('"ping"')).length;
+    const before = pings();
+    await app.request({ cmd: 'power', event: 'resume' });
+    await waitFor(
+      () => pings() > before,
+      'a ping right after resume (the next scheduled one is 30 s away)',
+    );
+
+    await app.evaluate('window.mmTray.settings.update({ startAtLogin: true })');
+    await app.waitForState((s) => s.loginItem.openAtLogin, 'the login item set');
+  });
+
   it('keeps running in the tray when the window is closed', async () => {
     await app.request({ cmd: 'window-close' });
     const state = await app.waitForState(
