@@ -4,22 +4,47 @@ import { checkApiKey, checkEndpoint, PRODUCTION_URL } from '../feed/endpoint';
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: mm-tray-cli [options]
+export const USAGE = `Usage: mm-tray-cli [options]              watch the feed
+       mm-tray-cli COMMAND [options]      read or change the trading state
 
-Watches the MM feed without a window: connection state, fills, hedges, emergencies.
+Without a command, watches the MM feed without a window: connection state, fills,
+hedges, emergencies. With one, acts over the MM REST API (same host as --url) and exits.
+
+Commands:
+  status                  the trading status: live, manual_paused, manual_stopped,
+                          soft_paused, system_stopped or emergency
+  pause                   post no new orders; resting orders stay, hedging goes on
+  resume                  undo a pause
+  stop --yes              cancel every open order and post no new ones until start
+  start                   trade again after a stop
+  cancel-all --yes        cancel every open order (narrow with --exchange, --fixture);
+                          trading goes on
+  pnl                     P&L: net realized spread, naked P&L, unhedged stake
 
 Options:
   --url URL               WebSocket endpoint (default ${PRODUCTION_URL})
   --api-key UUID          API key (default: the MM_API_KEY environment variable)
+  --json                  watch: NDJSON records on stdout; commands: one JSON object
+  --demo                  start the built-in simulator and use it
+  -h, --help              show this help
+
+Watch options:
   --channels LIST         comma-separated channels (default ${CHANNELS.join(',')})
-  --json                  NDJSON records on stdout instead of a readable log
   --ping-interval SECONDS time between pings (default 30)
   --pong-timeout SECONDS  silence after a ping that means the connection is dead (default 10)
   --hedge-grace SECONDS   time a fill may wait for its hedge bet (default 15)
-  --demo                  start the built-in simulator and connect to it
-  -h, --help              show this help
 
-Exit codes: 0 stopped by SIGINT/SIGTERM, 2 bad usage, 3 the server refused the key.`;
+Command options:
+  -y, --yes               confirm stop or cancel-all; required when stdin is not a
+                          terminal (on a terminal you are asked, y/N)
+  --exchange NAME         cancel-all: only this exchange's orders
+  --fixture ID            cancel-all: only this fixture's orders
+  --from YYYY-MM-DD       pnl: first day, UTC (default: today)
+  --to YYYY-MM-DD         pnl: last day, UTC (default: today)
+
+Exit codes: 0 done (watch: stopped by SIGINT/SIGTERM), 2 bad usage or an unconfirmed
+stop/cancel-all, 3 the server refused the key, 4 the server refused or failed a command
+(its detail on stderr).`;
 
 export interface CliOptions {
   url: string;

@@ -1,10 +1,25 @@
-import { parseCliArgs, USAGE, UsageError } from './args';
+import { type CliOptions, parseCliArgs, USAGE, UsageError } from './args';
+import {
+  askOnTerminal,
+  type CommandOptions,
+  parseCommandArgs,
+  runCommand,
+  splitCommand,
+} from './commands';
 import { EXIT, watch } from './watch';
 
+/** A command word anywhere on the line selects a REST command; none means watch mode. */
+function parseCommandLine(argv: string[]): CliOptions | CommandOptions {
+  const command = splitCommand(argv);
+  return command
+    ? parseCommandArgs(command.command, command.args, process.env)
+    : parseCliArgs(argv, process.env);
+}
+
 async function main(): Promise<number> {
-  let options: ReturnType<typeof parseCliArgs>;
+  let options: CliOptions | CommandOptions;
   try {
-    options = parseCliArgs(process.argv.slice(2), process.env);
+    options = parseCommandLine(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`mm-tray-cli: ${error.message}\n\n${USAGE}\n`);
@@ -13,6 +28,14 @@ async function main(): Promise<number> {
   if (options.help) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
+  }
+  if ('command' in options) {
+    return runCommand(options, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      interactive: process.stdin.isTTY === true,
+      ask: askOnTerminal,
+    });
   }
   const stopSignal = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());

@@ -38,12 +38,21 @@ export type {
   ModelChange,
   OrderRecord,
   OrderStatus,
+  SystemTradingFlags,
   TradingFlags,
   TradingStatus,
 } from './model-types';
 export type { BroadcastSpec, Naming } from './outgoing-frames';
 export { broadcastFrame, changedFieldsOnly } from './outgoing-frames';
 export { Prng } from './prng';
+export {
+  API_PREFIX,
+  DOCUMENTED_RATE_LIMIT,
+  type RateLimit,
+  type RestControls,
+  type RestFaults,
+  type RestRequestRecord,
+} from './rest';
 export { Scenario, type ScenarioControl, type ScenarioSizes, type ScenarioStats } from './scenario';
 export { seedClientSetups } from './scenario-data';
 export {

@@ -7,6 +7,7 @@ import type {
   FixtureRecord,
   ModelChange,
   OrderRecord,
+  SystemTradingFlags,
   TradingFlags,
   TradingStatus,
 } from './model-types';
@@ -44,7 +45,18 @@ export interface ModelSizes {
 export interface CancelFilter {
   exchange?: string;
   fixtureId?: string;
+  /** Orders for which this is true stay open (an exchange that does not answer). */
+  skip?: (order: OrderRecord) => boolean;
 }
+
+const LIVE_FLAGS: TradingFlags = {
+  manualPaused: false,
+  manualPausedAt: null,
+  manualPauseReason: null,
+  manualStopped: false,
+  manualStoppedAt: null,
+  manualStopReason: null,
+};
 
 /**
  * The simulated business state of the engine: every client's orders, hedge bets,
@@ -55,6 +67,12 @@ export class MarketModel {
   private readonly books = new Map<string, ClientBook>();
   private readonly fixtureRecords = new Map<string, FixtureRecord>();
   private emergencyRecord: EmergencyRecord = { emergency: false, reason: null, triggeredAt: null };
+  private systemFlags: SystemTradingFlags = {
+    softPaused: false,
+    systemStopped: false,
+    reason: null,
+    since: null,
+  };
   private readonly listeners = new Set<ChangeListener>();
   private readonly historyLimit: number;
   clock: () => number;
@@ -74,7 +92,7 @@ export class MarketModel {
       pendingBets: new Map(),
       recentBets: new RecentMap(this.historyLimit),
       accounts: new Map(setup.accounts.map((a) => [a.username, { ...a }])),
-      trading: { manualPaused: false, manualStopped: false },
+      trading: { ...LIVE_FLAGS },
     });
   }
 
@@ -150,10 +168,17 @@ export class MarketModel {
     return { ...this.book(client).trading };
   }
 
+  systemTrading(): SystemTradingFlags {
+    return { ...this.systemFlags };
+  }
+
+  /** The most severe block wins: engine-wide ones first, then the client's own. */
   tradingStatus(client: string): TradingStatus {
     const { manualPaused, manualStopped } = this.book(client).trading;
     if (this.emergencyRecord.emergency) return 'emergency';
+    if (this.systemFlags.systemStopped) return 'system_stopped';
     if (manualStopped) return 'manual_stopped';
+    if (this.systemFlags.softPaused) return 'soft_paused';
     if (manualPaused) return 'manual_paused';
     return 'live';
   }
@@ -220,6 +245,7 @@ export class MarketModel {
     for (const order of this.openOrders(client)) {
       if (filter.exchange !== undefined && order.exchange !== filter.exchange) continue;
       if (filter.fixtureId !== undefined && order.fixtureId !== filter.fixtureId) continue;
+      if (filter.skip?.(order)) continue;
       const change = this.cancelOrder(client, order.orderId);
       if (change) changes.push(change);
     }
@@ -301,25 +327,75 @@ export class MarketModel {
     });
   }
 
-  /** Pause: resting orders stay, no new ones are posted. */
-  pauseTrading(client: string): void {
-    this.book(client).trading.manualPaused = true;
-  }
-
-  resumeTrading(client: string): void {
-    this.book(client).trading.manualPaused = false;
-  }
-
-  /** Stop: every open order is cancelled and no new ones are posted. */
-  stopTrading(client: string): ModelChange[] {
-    this.book(client).trading.manualStopped = true;
-    return this.cancelAllOrders(client);
-  }
-
-  startTrading(client: string): void {
+  /** Pause: resting orders stay, no new ones are posted. Returns false if already paused. */
+  pauseTrading(client: string, reason: string | null = null): boolean {
     const trading = this.book(client).trading;
-    trading.manualStopped = false;
-    trading.manualPaused = false;
+    if (trading.manualPaused) return false;
+    Object.assign(trading, {
+      manualPaused: true,
+      manualPausedAt: this.timestamp(),
+      manualPauseReason: reason,
+    });
+    return true;
+  }
+
+  /** Returns false if it was not paused. */
+  resumeTrading(client: string): boolean {
+    const trading = this.book(client).trading;
+    if (!trading.manualPaused) return false;
+    Object.assign(trading, { manualPaused: false, manualPausedAt: null, manualPauseReason: null });
+    return true;
+  }
+
+  /**
+   * Stop: every open order is cancelled (but those `skip` keeps, for a simulated
+   * exchange failure) and no new ones are posted. Returns the cancellations.
+   */
+  stopTrading(
+    client: string,
+    options: { reason?: string | null; skip?: (order: OrderRecord) => boolean } = {},
+  ): ModelChange[] {
+    const trading = this.book(client).trading;
+    if (!trading.manualStopped) {
+      Object.assign(trading, {
+        manualStopped: true,
+        manualStoppedAt: this.timestamp(),
+        manualStopReason: options.reason ?? null,
+      });
+    }
+    return this.cancelAllOrders(client, options.skip ? { skip: options.skip } : {});
+  }
+
+  /** Clears a stop and a pause. Returns false if neither was set. */
+  startTrading(client: string): boolean {
+    const trading = this.book(client).trading;
+    const changed = trading.manualStopped || trading.manualPaused;
+    Object.assign(trading, LIVE_FLAGS);
+    return changed;
+  }
+
+  /** An engine-wide soft pause (set by the engine's own safety checks, not by clients). */
+  setSoftPaused(active: boolean, reason: string | null = null): void {
+    this.setSystemFlag('softPaused', active, reason);
+  }
+
+  /** An engine-wide stop (by the operator, not by clients). */
+  setSystemStopped(active: boolean, reason: string | null = null): void {
+    this.setSystemFlag('systemStopped', active, reason);
+  }
+
+  private setSystemFlag(
+    flag: 'softPaused' | 'systemStopped',
+    active: boolean,
+    reason: string | null,
+  ): void {
+    const flags = { ...this.systemFlags, [flag]: active };
+    const blocked = flags.softPaused || flags.systemStopped;
+    this.systemFlags = {
+      ...flags,
+      reason: active ? reason : blocked ? flags.reason : null,
+      since: blocked ? (this.systemFlags.since ?? this.timestamp()) : null,
+    };
   }
 
   private book(client: string): ClientBook {

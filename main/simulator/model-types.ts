@@ -92,12 +92,32 @@ export interface EmergencyRecord {
   triggeredAt: string | null;
 }
 
+/** One client's own switches, set over the REST API. */
 export interface TradingFlags {
   manualPaused: boolean;
+  manualPausedAt: string | null;
+  manualPauseReason: string | null;
   manualStopped: boolean;
+  manualStoppedAt: string | null;
+  manualStopReason: string | null;
 }
 
-export type TradingStatus = 'live' | 'manual_paused' | 'manual_stopped' | 'emergency';
+/** Engine-wide blocks that hold every client (besides the emergency, which is broadcast). */
+export interface SystemTradingFlags {
+  softPaused: boolean;
+  systemStopped: boolean;
+  reason: string | null;
+  /** When the current block began. */
+  since: string | null;
+}
+
+export type TradingStatus =
+  | 'live'
+  | 'manual_paused'
+  | 'manual_stopped'
+  | 'soft_paused'
+  | 'system_stopped'
+  | 'emergency';
 
 export interface ClientSetup {
   /** The client identifier the engine uses (the `client` field of bets). */

@@ -1,4 +1,5 @@
 import { isUuid } from '../../common/uuid';
+import { DOCUMENTED_RATE_LIMIT, type RateLimit } from './rest/rate-limiter';
 import type { ScenarioOptions } from './scenario-options';
 
 export interface SimulatorKey {
@@ -49,6 +50,8 @@ export interface SimulatorOptions {
   frameLogLimit: number;
   /** The generated market day; `false` creates no timer-driven events (stepping still works). */
   scenario: Partial<ScenarioOptions> | false;
+  /** REST requests allowed per key (documented: 2,000 a minute); more answer 429. */
+  restRateLimit: RateLimit;
 }
 
 /** The demo key: stable, so a CLI pointed at the simulator can keep it in its config. */
@@ -81,6 +84,7 @@ export const DEFAULT_SIMULATOR_OPTIONS: SimulatorOptions = {
   connectionLogLimit: 500,
   frameLogLimit: 1000,
   scenario: {},
+  restRateLimit: DOCUMENTED_RATE_LIMIT,
 };
 
 export function resolveSimulatorOptions(options: Partial<SimulatorOptions> = {}): SimulatorOptions {
@@ -92,6 +96,10 @@ export function resolveSimulatorOptions(options: Partial<SimulatorOptions> = {})
   for (const key of resolved.keys) {
     if (!isUuid(key.apiKey))
       throw new Error(`simulator key for client ${key.client} is not a UUID`);
+  }
+  const { requests, windowMs } = resolved.restRateLimit;
+  if (!(requests >= 1) || !(windowMs > 0)) {
+    throw new Error('restRateLimit needs at least one request per positive window');
   }
   for (const name of [
     'subscribeTimeoutMs',

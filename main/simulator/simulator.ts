@@ -9,6 +9,7 @@ import type { MarketModel } from './market-model';
 import { createMarketScenario } from './market-scenario';
 import type { ChangeEvent } from './model-types';
 import { changedFieldsOnly } from './outgoing-frames';
+import { mountRestApi, type RestControls } from './rest';
 import type { Scenario, ScenarioControl } from './scenario';
 import {
   resolveSimulatorOptions,
@@ -23,7 +24,7 @@ export const WS_PATH = '/ws/subscribe';
 export interface Simulator extends EventEmitter<EndpointEvents> {
   /** ws://host:port/ws/subscribe */
   readonly url: string;
-  /** http://host:port (the REST API will live under /api/v1 here). */
+  /** http://host:port; the REST API lives under /api/v1 here. */
   readonly httpUrl: string;
   readonly host: string;
   readonly port: number;
@@ -35,8 +36,10 @@ export interface Simulator extends EventEmitter<EndpointEvents> {
   readonly model: MarketModel;
   readonly scenario: ScenarioControl;
   readonly faults: FaultControls;
-  /** The HTTP side, for adding routes (REST) later. */
+  /** The HTTP side: the REST API's routes and the WebSocket upgrade. */
   readonly router: HttpRouter;
+  /** The REST API's test hooks: engine-wide states, rate limit, faults, request log. */
+  readonly rest: RestControls;
   /**
    * Sends a broadcast to every subscriber of the channel, or only those the target
    * matches (client: that client's keys). Returns the connections reached.
@@ -71,6 +74,7 @@ class RunningSimulator extends EventEmitter<EndpointEvents> implements Simulator
   readonly model: MarketModel;
   readonly scenario: Scenario;
   readonly faults: FaultControls;
+  readonly rest: RestControls;
   readonly keys: readonly SimulatorKey[];
   private readonly endpoint: SubscriptionEndpoint;
   private readonly server: Server;
@@ -98,6 +102,9 @@ class RunningSimulator extends EventEmitter<EndpointEvents> implements Simulator
         ),
       )
       .upgrade(WS_PATH, this.endpoint.handleUpgrade);
+    this.rest = mountRestApi(this.router, this.model, this.keys, {
+      rateLimit: options.restRateLimit,
+    });
     this.server = createServer(this.router.handleRequest);
     this.server.on('upgrade', this.router.handleUpgrade);
   }

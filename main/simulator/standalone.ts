@@ -3,7 +3,8 @@ import { startSimulator } from './simulator';
 
 const USAGE = `Usage: mm-simulator [options]
 
-Runs a local MM API simulator: the /ws/subscribe WebSocket with a generated market day.
+Runs a local MM API simulator: the /ws/subscribe WebSocket with a generated market day,
+and the REST API under /api/v1 on the same port.
 
 Options:
   --port N              port to listen on (default 8765; 0 picks a free one)
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     scenario: { eventsPerSecond: args.rate, seed: args.seed, autoStart: true },
   });
   console.log(`MM API simulator listening on ${simulator.url}`);
+  console.log(`  REST API: ${simulator.httpUrl}/api/v1`);
   console.log(`  demo key: ${simulator.demoKey}`);
   console.log(`  ${args.rate} events/s, seed ${args.seed}${args.legacy ? ', legacy naming' : ''}`);
   console.log(`  try: npm run cli -- --url ${simulator.url} --api-key ${simulator.demoKey}`);
