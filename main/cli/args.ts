@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CHANNELS, type Channel, parseChannelList } from '../../common/protocol/channels';
-import { checkApiKey, checkEndpoint, PRODUCTION_URL } from '../feed/endpoint';
+import { PRODUCTION_URL } from '../feed/endpoint';
+import { checkConnectionArgs } from './connection-args';
 
 export class UsageError extends Error {}
 
@@ -90,19 +91,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions
     help: values.help === true,
   };
   if (options.help) return options;
-  try {
-    // In demo mode the simulator supplies the URL and, unless one is given, the key.
-    if (demo && values.url !== undefined)
-      throw new UsageError('--demo connects to the built-in simulator; drop --url');
-    if (!demo) checkEndpoint(url);
-    if (!demo || apiKey !== undefined) {
-      if (apiKey === undefined)
-        throw new UsageError('no API key: pass --api-key or set MM_API_KEY (or try --demo)');
-      options.apiKey = checkApiKey(apiKey);
-    }
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  options.apiKey = checkConnectionArgs({ demo, url, urlGiven: values.url !== undefined, apiKey });
   return options;
 }
 

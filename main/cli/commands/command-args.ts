@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { isDay } from '../../../common/rest/numbers';
-import { checkApiKey, checkEndpoint, PRODUCTION_URL } from '../../feed/endpoint';
+import { PRODUCTION_URL } from '../../feed/endpoint';
 import { UsageError } from '../args';
+import { checkConnectionArgs } from '../connection-args';
 
 export const COMMANDS = [
   'status',
@@ -142,17 +143,11 @@ export function parseCommandArgs(
   if (from !== undefined && to !== undefined && from > to) {
     throw new UsageError(`--from ${from} is after --to ${to}`);
   }
-  try {
-    if (demo && str('url') !== undefined)
-      throw new UsageError('--demo acts on the built-in simulator; drop --url');
-    if (!demo) checkEndpoint(options.url);
-    if (!demo || apiKey !== undefined) {
-      if (apiKey === undefined)
-        throw new UsageError('no API key: pass --api-key or set MM_API_KEY (or try --demo)');
-      options.apiKey = checkApiKey(apiKey);
-    }
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  options.apiKey = checkConnectionArgs({
+    demo,
+    url: options.url,
+    urlGiven: str('url') !== undefined,
+    apiKey,
+  });
   return options;
 }
