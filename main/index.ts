@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   Notification,
@@ -23,6 +24,7 @@ import { watchNetwork } from './app/network-watch';
 import { secureWebPreferences } from './app/secure-web-preferences';
 import { denyAllPermissions, hardenWebContents } from './app/security';
 import { exposeTestHooks } from './app/test-hooks';
+import { outcomeIntent, runTradingCommand } from './app/trading-commands';
 import { registerIpcRouter } from './ipc/ipc-router';
 import { PushBatcher } from './ipc/push-batcher';
 import { createTrustedSenderCheck } from './ipc/trusted-sender';
@@ -40,6 +42,11 @@ import { trayIconFile } from './tray/tray-icons';
 
 const TEST_MODE = process.env.MM_TRAY_TEST === '1';
 const rendererDir = join(__dirname, '../renderer');
+/** The app's own pages: the only ones that may navigate or talk to main. */
+const isAppUrl = createTrustedSenderCheck({
+  rendererDir,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+});
 const iconsDir = app.isPackaged
   ? join(process.resourcesPath, 'icons')
   : join(app.getAppPath(), 'build/icons/generated');
@@ -89,7 +96,6 @@ async function main(): Promise<void> {
       process.env.ELECTRON_RENDERER_URL
         ? window.loadURL(process.env.ELECTRON_RENDERER_URL)
         : window.loadFile(join(rendererDir, 'index.html')),
-    harden: () => {},
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
     title,
     savedState: () =>
@@ -159,6 +165,7 @@ async function main(): Promise<void> {
     quietUntil: initialSettings.notifications.quietUntil,
     demo: initialSettings.demoMode,
     keySet: keyStatus.set,
+    trading: { status: null, busy: null, problem: null },
   };
   const resolveIcon = (icon: Parameters<typeof trayIconFile>[0]) => {
     const image = nativeImage.createFromPath(join(iconsDir, trayIconFile(icon, process.platform)));
@@ -175,6 +182,29 @@ async function main(): Promise<void> {
       openDashboard: () => void openDashboard(),
       pauseNotifications: (until) => void settings.update({ notifications: { quietUntil: until } }),
       reconnectNow: () => controller.checkNow(),
+      tradingAction: (action) =>
+        void runTradingCommand(action, {
+          confirm: async (question) => {
+            const { response } = await dialog.showMessageBox({
+              type: 'warning',
+              title: question.title,
+              message: question.title,
+              detail: question.message,
+              buttons: [question.confirm, 'Cancel'],
+              defaultId: 1,
+              cancelId: 1,
+              noLink: true,
+            });
+            return response === 0;
+          },
+          act: (chosen) => controller.tradingAction(chosen),
+          openOrders: () => controller.openOrderCount(),
+          report: (outcome) => {
+            const intent = outcomeIntent(outcome, Date.now());
+            if (TEST_MODE) shownNotifications.push(intent);
+            presenter.show(intent);
+          },
+        }).catch((error) => logger.error('trading action failed', error)),
       openSettings: () => void openDashboard({ view: 'connection' }),
       openLogsFolder: () => void shell.openPath(logger.logsFolder),
       quit: () => app.quit(),
@@ -193,6 +223,10 @@ async function main(): Promise<void> {
           }
         : {}),
     });
+  });
+  controller.on('trading', (view) => {
+    send('push:trading', view);
+    tray.update({ trading: { status: view.status, busy: view.busy, problem: view.problem } });
   });
   controller.on('demo', (demo) => {
     presenter.setDemo(demo);
@@ -229,23 +263,14 @@ async function main(): Promise<void> {
         await shell.openPath(logger.logsFolder);
       },
     }),
-    isTrustedSender: createTrustedSenderCheck({
-      rendererDir,
-      devServerUrl: process.env.ELECTRON_RENDERER_URL,
-    }),
+    isTrustedSender: isAppUrl,
     onFailure: (failure) =>
       logger.warn(`IPC ${failure.channel} refused (${failure.code}): ${failure.message}`),
   });
 
   denyAllPermissions(session.defaultSession);
   app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, {
-      isAppUrl: (url) =>
-        createTrustedSenderCheck({ rendererDir, devServerUrl: process.env.ELECTRON_RENDERER_URL })(
-          url,
-        ),
-      openExternal: (url) => void openExternal(url),
-    }),
+    hardenWebContents(contents, { isAppUrl, openExternal: (url) => void openExternal(url) }),
   );
 
   for (const wake of ['resume', 'unlock-screen'] as const) {
@@ -278,6 +303,7 @@ async function main(): Promise<void> {
     exposeTestHooks({
       tray: tray.probe,
       status: () => controller.status,
+      trading: () => controller.tradingView(),
       notifications: () => [...shownNotifications],
       describe: () => ({
         tray: tray.probe.state(),

@@ -80,10 +80,19 @@ export function createBridge(ipc: BridgeIpc): MmTrayApi {
     logs: {
       openFolder: () => request('logs:open-folder'),
     },
+    trading: {
+      status: () => request('trading:status'),
+      act: (action, options) =>
+        request(
+          'trading:act',
+          options?.confirmed === undefined ? { action } : { action, confirmed: options.confirmed },
+        ),
+    },
     onBatch: (listener) => subscribe('push:batch', listener),
     onNavigate: (listener) => subscribe('push:navigate', listener),
     onSettings: (listener) => subscribe('push:settings', listener),
     onKeyStatus: (listener) => subscribe('push:key-status', listener),
+    onTrading: (listener) => subscribe('push:trading', listener),
   };
 }
 

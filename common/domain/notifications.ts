@@ -8,6 +8,8 @@ export const NOTIFICATION_KINDS = [
   'connection-lost',
   'connection-restored',
   'auth-failed',
+  /** The engine's trading status changed without the user acting (soft pause, system stop...). */
+  'trading-status',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -11,6 +11,7 @@ import type { NotificationIntent } from '../domain/notifications';
 import type { FeedStatus } from '../domain/status';
 import type { AccountPayload, BetPayload, OrderPayload, ScorePayload } from '../protocol/payloads';
 import type { Settings } from '../settings/schema';
+import type { TradingView } from './trading';
 
 export type { DayCounters, EmergencyState, MissingHedge, MissingHedgeReport };
 
@@ -49,6 +50,8 @@ export interface AppSnapshot {
   notifications: NotificationIntent[];
   /** The latest problems (bad frames, socket and server errors), oldest first. */
   errors: ErrorRecord[];
+  /** Trading status, today's P&L and the last reconciliation (REST); pushed on 'push:trading'. */
+  trading: TradingView;
   /** When main took the snapshot (epoch ms). */
   takenAt: number;
 }

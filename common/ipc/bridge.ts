@@ -4,6 +4,7 @@ import type { Settings } from '../settings/schema';
 import type { AppSnapshot } from './app-snapshot';
 import type { KeyTestResult, RequestInputOf } from './contract';
 import type { PushBatch } from './push-batch';
+import type { TradingAction, TradingActionOutcome, TradingView } from './trading';
 
 /** Removes the listener it was returned for; calling it again does nothing. */
 export type Unsubscribe = () => void;
@@ -48,10 +49,17 @@ export interface MmTrayApi {
   logs: {
     openFolder(): Promise<void>;
   };
+  trading: {
+    /** Reads the trading status now. */
+    status(): Promise<TradingView>;
+    /** Runs an action; stop and cancel-all need `confirmed` (ask the user first). */
+    act(action: TradingAction, options?: { confirmed?: boolean }): Promise<TradingActionOutcome>;
+  };
   /** Engine output, at most one batch per display frame. */
   onBatch(listener: (batch: PushBatch) => void): Unsubscribe;
   /** Show an item: a notification or a tray item was clicked. */
   onNavigate(listener: (target: NotificationTarget) => void): Unsubscribe;
   onSettings(listener: (settings: Settings) => void): Unsubscribe;
   onKeyStatus(listener: (status: KeyStatus) => void): Unsubscribe;
+  onTrading(listener: (view: TradingView) => void): Unsubscribe;
 }

@@ -17,6 +17,8 @@ export const REQUEST_CHANNELS = [
   'demo:set',
   'shell:open-external',
   'logs:open-folder',
+  'trading:status',
+  'trading:act',
 ] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 
@@ -26,6 +28,7 @@ export const PUSH_CHANNELS = [
   'push:navigate',
   'push:settings',
   'push:key-status',
+  'push:trading',
 ] as const;
 export type PushChannel = (typeof PUSH_CHANNELS)[number];
 

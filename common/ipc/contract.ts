@@ -6,6 +6,7 @@ import { isUuid } from '../uuid';
 import type { AppSnapshot } from './app-snapshot';
 import type { IpcChannel, PushChannel, RequestChannel } from './channels';
 import type { PushBatch } from './push-batch';
+import { TRADING_ACTIONS, type TradingActionOutcome, type TradingView } from './trading';
 
 /**
  * The IPC contract shared by main, preload and renderer: for every channel in
@@ -92,12 +93,23 @@ export const ipcContract = {
   'demo:set': request(z.strictObject({ enabled: z.boolean() })).returns<void>(),
   'shell:open-external': request(z.strictObject({ url: externalUrlSchema })).returns<void>(),
   'logs:open-folder': request(noRequest).returns<void>(),
+  /** Reads trading/status now; answers the trading view after the read. */
+  'trading:status': request(noRequest).returns<TradingView>(),
+  /**
+   * Runs a trading action. The page asks the user first for stop and cancel-all (they
+   * cancel orders); `confirmed` must say it did, or main refuses.
+   */
+  'trading:act': request(
+    z.strictObject({ action: z.enum(TRADING_ACTIONS), confirmed: z.boolean().optional() }),
+  ).returns<TradingActionOutcome>(),
 
   'push:batch': push<PushBatch>(),
   /** Show this item (a notification or tray item was clicked). */
   'push:navigate': push<NotificationTarget>(),
   'push:settings': push<Settings>(),
   'push:key-status': push<KeyStatus>(),
+  /** The trading status, P&L and last reconciliation changed. */
+  'push:trading': push<TradingView>(),
 } satisfies {
   // Fails to compile when a channel in channels.ts has no contract, or the contract
   // names a channel that is not there.

@@ -315,6 +315,7 @@ const SUMMARY_LABELS: Record<NotificationKind, [string, string]> = {
   'connection-lost': ['more connection loss', 'more connection losses'],
   'connection-restored': ['more reconnection', 'more reconnections'],
   'auth-failed': ['more API key rejection', 'more API key rejections'],
+  'trading-status': ['more trading status change', 'more trading status changes'],
 };
 
 /** "12 more fills" / "3,450.00 matched on polymarket, kalshi". */

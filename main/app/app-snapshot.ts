@@ -36,6 +36,7 @@ export function buildAppSnapshot(
     gaps: controller.recentGaps(),
     notifications: controller.recentNotifications(),
     errors: controller.recentErrors(),
+    trading: controller.tradingView(),
     takenAt: now,
   };
 }

@@ -6,8 +6,6 @@ export interface DashboardWindowOptions {
   create: (options: BrowserWindowConstructorOptions) => BrowserWindow;
   /** Loads the renderer into a new window. */
   load: (window: BrowserWindow) => Promise<void>;
-  /** Security settings for each new window's contents. */
-  harden: (window: BrowserWindow) => void;
   webPreferences: BrowserWindowConstructorOptions['webPreferences'];
   title: () => string;
   /** Where the window was last time, already placed on the current displays. */
@@ -56,7 +54,6 @@ export class DashboardWindow {
     });
     this.window = window;
     if (saved.maximized) window.maximize();
-    this.options.harden(window);
     window.once('ready-to-show', () => {
       window.show();
       window.focus();

@@ -3,12 +3,25 @@ import type { ErrorRecord, FeedEvent } from '../../common/domain/events';
 import type { NotificationIntent } from '../../common/domain/notifications';
 import type { FeedStatus } from '../../common/domain/status';
 import { Emitter } from '../../common/emitter';
+import {
+  EMPTY_TRADING_VIEW,
+  type TradingAction,
+  type TradingActionOutcome,
+  type TradingView,
+} from '../../common/ipc/trading';
 import type { Settings } from '../../common/settings/schema';
 import { FeedEngine, type FeedEngineOptions } from '../engine';
 import { checkEndpoint } from '../feed/endpoint';
+import { RestClient } from '../rest';
 import type { Simulator, SimulatorOptions } from '../simulator';
+import { isFinishedOrder } from '../store/records';
 import { RingBuffer } from '../store/ring-buffer';
 import type { FeedSnapshot } from '../store/snapshot';
+import { type TradingClient, TradingMonitor } from './trading-monitor';
+
+function defaultRestClient(url: string, apiKey: string): TradingClient {
+  return new RestClient({ url, apiKey });
+}
 
 /** Where the controller reads the API key (the vault); it never writes or shows it. */
 export interface KeySource {
@@ -22,6 +35,8 @@ export type FeedControllerEvents = {
   error: [error: ErrorRecord];
   gap: [gap: Gap];
   demo: [demo: boolean];
+  /** The trading status, P&L and reconciliation as last known (REST). */
+  trading: [view: TradingView];
 };
 
 export interface FeedControllerOptions {
@@ -33,6 +48,10 @@ export interface FeedControllerOptions {
   engine?: Partial<FeedEngineOptions>;
   /** The demo's pace (events per second); a calm market by default. */
   demoEventsPerSecond?: number;
+  /** The REST client for an endpoint and key (tests may pass a fake). Default: RestClient. */
+  createRestClient?: (url: string, apiKey: string) => TradingClient;
+  /** How often trading/status is read while live. Default 20 s. */
+  tradingPollMs?: number;
   now?: () => number;
 }
 
@@ -43,6 +62,7 @@ export interface FeedControllerOptions {
  */
 export class FeedController extends Emitter<FeedControllerEvents> {
   private engine: FeedEngine | null = null;
+  private trading: TradingMonitor | null = null;
   private simulator: Simulator | null = null;
   private queue: Promise<void> = Promise.resolve();
   private current: FeedStatus;
@@ -115,6 +135,36 @@ export class FeedController extends Emitter<FeedControllerEvents> {
     return this.lastSeq;
   }
 
+  /** The trading status, P&L and last reconciliation; empty while no feed runs. */
+  tradingView(): TradingView {
+    return this.trading?.current ?? EMPTY_TRADING_VIEW;
+  }
+
+  /** Orders the store holds as open; null while no feed runs. */
+  openOrderCount(): number | null {
+    const engine = this.engine;
+    if (!engine) return null;
+    return engine.store.snapshot().orders.filter((order) => !isFinishedOrder(order)).length;
+  }
+
+  /** Reads trading/status now (no-op while no feed runs). */
+  async refreshTrading(): Promise<void> {
+    await this.trading?.poll();
+  }
+
+  /** Runs a trading action (confirmation is the caller's job) and reads the status after it. */
+  async tradingAction(action: TradingAction): Promise<TradingActionOutcome> {
+    const trading = this.trading;
+    if (!trading) {
+      return {
+        action,
+        ok: false,
+        message: 'not connected: set an API key or start the demo first',
+      };
+    }
+    return trading.act(action);
+  }
+
   /** The running engine, for cheap reads (counters, missing hedges); null while stopped. */
   get currentEngine(): FeedEngine | null {
     return this.engine;
@@ -165,7 +215,11 @@ export class FeedController extends Emitter<FeedControllerEvents> {
       firstSeq: this.lastSeq + 1,
       ...this.options.engine,
     });
-    engine.on('status', (status) => this.setStatus(status));
+    const trading = this.createTradingMonitor(url, apiKey, engine);
+    engine.on('status', (status) => {
+      this.setStatus(status);
+      trading?.onFeedStatus(status);
+    });
     engine.on('event', (event) => {
       this.lastSeq = event.seq;
       this.emit('event', event);
@@ -183,12 +237,19 @@ export class FeedController extends Emitter<FeedControllerEvents> {
       this.emit('gap', gap);
     });
     this.engine = engine;
+    this.trading = trading;
     engine.start();
   }
 
   private async shutDown(): Promise<void> {
     const engine = this.engine;
     this.engine = null;
+    const trading = this.trading;
+    this.trading = null;
+    if (trading) {
+      trading.dispose();
+      this.emit('trading', EMPTY_TRADING_VIEW);
+    }
     if (engine) await engine.stop();
     const simulator = this.simulator;
     this.simulator = null;
@@ -197,6 +258,44 @@ export class FeedController extends Emitter<FeedControllerEvents> {
       this.emit('demo', false);
     }
     this.setStatus(this.idleStatus(this.stopped ? 'stopped' : 'restarting'));
+  }
+
+  /**
+   * The REST side of the engine. Null when no client can be made for this endpoint and
+   * key (the REST client is stricter than nothing, never looser than the socket): the
+   * feed then runs without trading status or controls.
+   */
+  private createTradingMonitor(url: string, apiKey: string, engine: FeedEngine) {
+    let client: TradingClient;
+    try {
+      client = (this.options.createRestClient ?? defaultRestClient)(url, apiKey);
+    } catch {
+      return null;
+    }
+    const trading = new TradingMonitor({
+      client,
+      engine,
+      ...(this.options.tradingPollMs !== undefined ? { pollMs: this.options.tradingPollMs } : {}),
+      now: this.now,
+    });
+    trading.on('view', (view) => this.emit('trading', view));
+    trading.on('notification', (intent) => this.notifyTrading(intent));
+    return trading;
+  }
+
+  /**
+   * Trading-status notifications honour the same preferences as the policy's: the kind
+   * can be turned off, and quiet mode holds back all but the urgent ones. Intents the
+   * merge raised through the policy were filtered there already.
+   */
+  private notifyTrading(intent: NotificationIntent): void {
+    if (intent.kind === 'trading-status') {
+      const { enabledKinds, quietUntil } = this.options.settings().notifications;
+      if (!intent.urgent && !enabledKinds.includes('trading-status')) return;
+      if (!intent.urgent && quietUntil !== null && quietUntil > this.now()) return;
+    }
+    this.notifications.push(intent);
+    this.emit('notification', intent);
   }
 
   private idleStatus(reason: string): FeedStatus {

@@ -1,4 +1,5 @@
 import type { KeyStatus } from '../../common/domain/key-status';
+import { CONFIRMED_ACTIONS } from '../../common/ipc/trading';
 import type { Settings, SettingsPatch } from '../../common/settings/schema';
 import type { IpcHandlers } from '../ipc/ipc-router';
 import { buildAppSnapshot } from './app-snapshot';
@@ -45,5 +46,15 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     },
     'shell:open-external': ({ url }) => deps.openExternal(url),
     'logs:open-folder': () => deps.openLogsFolder(),
+    'trading:status': async () => {
+      await deps.controller.refreshTrading();
+      return deps.controller.tradingView();
+    },
+    'trading:act': async ({ action, confirmed }) => {
+      if (CONFIRMED_ACTIONS.includes(action) && confirmed !== true) {
+        return { action, ok: false, message: 'not done: this cancels orders and needs confirming' };
+      }
+      return deps.controller.tradingAction(action);
+    },
   };
 }

@@ -1,11 +1,14 @@
 import type { NotificationIntent } from '../../common/domain/notifications';
 import type { FeedStatus } from '../../common/domain/status';
+import type { TradingView } from '../../common/ipc/trading';
 import type { TrayProbe, TrayProbeState } from '../tray/tray-controller';
 
 /** What a test may see and do inside the main process (test mode only). */
 export interface MainTestHooks {
   tray: TrayProbe;
   status(): FeedStatus;
+  /** The trading status and last reconciliation as main knows them. */
+  trading(): TradingView;
   notifications(): NotificationIntent[];
   describe(): { tray: TrayProbeState; status: FeedStatus; notifications: NotificationIntent[] };
 }

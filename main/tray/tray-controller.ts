@@ -1,4 +1,5 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import type { TradingAction } from '../../common/ipc/trading';
 import { type TrayClock, trayClock } from './tray-clock';
 import type { TrayIcon } from './tray-icons';
 import {
@@ -6,6 +7,7 @@ import {
   isTrayCommand,
   pauseUntil,
   sameMenu,
+  TRADING_COMMANDS,
   type TrayCommand,
   type TrayMenuItem,
 } from './tray-menu';
@@ -26,6 +28,8 @@ export interface TrayActions {
   /** Mute notifications (emergencies excepted) until `until`; null resumes. The root persists it and calls update({ quietUntil }). */
   pauseNotifications(until: number | null): void;
   reconnectNow(): void;
+  /** A trading control was chosen; the root asks to confirm those that cancel orders. */
+  tradingAction(action: TradingAction): void;
   openSettings(): void;
   openLogsFolder(): void;
   quit(): void;
@@ -82,6 +86,8 @@ function promptKey(input: TrayInput): string {
     input.keySet,
     input.quietUntil,
     input.fillsMissingHedge,
+    input.trading?.status?.status,
+    input.trading?.busy,
   ].join('|');
 }
 
@@ -141,6 +147,11 @@ export class TrayController {
       'pause-tomorrow': pause('pause-tomorrow'),
       resume: pause('resume'),
       reconnect: () => actions.reconnectNow(),
+      'trading-pause': () => actions.tradingAction(TRADING_COMMANDS['trading-pause']),
+      'trading-resume': () => actions.tradingAction(TRADING_COMMANDS['trading-resume']),
+      'trading-stop': () => actions.tradingAction(TRADING_COMMANDS['trading-stop']),
+      'trading-start': () => actions.tradingAction(TRADING_COMMANDS['trading-start']),
+      'trading-cancel-all': () => actions.tradingAction(TRADING_COMMANDS['trading-cancel-all']),
       settings: () => actions.openSettings(),
       'open-logs': () => actions.openLogsFolder(),
       quit: () => actions.quit(),

@@ -1,3 +1,5 @@
+import type { TradingAction } from '../../common/ipc/trading';
+
 /** Menu items that do something when clicked. */
 export const TRAY_COMMANDS = [
   'open-dashboard',
@@ -6,6 +8,11 @@ export const TRAY_COMMANDS = [
   'pause-tomorrow',
   'resume',
   'reconnect',
+  'trading-pause',
+  'trading-resume',
+  'trading-stop',
+  'trading-start',
+  'trading-cancel-all',
   'settings',
   'open-logs',
   'quit',
@@ -13,7 +20,23 @@ export const TRAY_COMMANDS = [
 export type TrayCommand = (typeof TRAY_COMMANDS)[number];
 
 /** Lines that only inform (always disabled) and the submenu holder. */
-export type TrayInfoId = 'status' | 'status-feed' | 'missing-hedges' | 'quiet-state' | 'pause';
+export type TrayInfoId =
+  | 'status'
+  | 'status-feed'
+  | 'status-trading'
+  | 'missing-hedges'
+  | 'quiet-state'
+  | 'pause';
+
+/** The trading-control items and the action each runs. */
+export const TRADING_COMMANDS = {
+  'trading-pause': 'pause',
+  'trading-resume': 'resume',
+  'trading-stop': 'stop',
+  'trading-start': 'start',
+  'trading-cancel-all': 'cancel-all',
+} as const satisfies Partial<Record<TrayCommand, TradingAction>>;
+export type TradingCommand = keyof typeof TRADING_COMMANDS;
 
 /** The tray menu as plain data: compared to decide whether to rebuild, shown to tests. */
 export type TrayMenuItem =

@@ -8,6 +8,7 @@ import type { TrayIcon } from './tray-icons';
 import type { TrayMenuItem } from './tray-menu';
 import { pauseMenu } from './tray-menu';
 import { fitLines, oneLine, plural, TOOLTIP_MAX } from './tray-text';
+import { type TrayTrading, tradingLine, tradingMenu } from './tray-trading';
 
 export interface TrayLastEvent {
   at: number;
@@ -28,6 +29,8 @@ export interface TrayInput {
   demo: boolean;
   /** An API key is set (keychain or session). Demo mode needs none. */
   keySet: boolean;
+  /** The engine's trading status and the controls; absent: no trading line or controls. */
+  trading?: TrayTrading;
 }
 
 export interface TrayView {
@@ -109,6 +112,7 @@ export function trayTooltip(input: TrayInput, now: number, clock: TrayClock): st
       lines.push(oneLine(redactSecrets(status.reason), REASON_MAX));
     }
   }
+  if (input.trading?.status) lines.push(tradingLine(input.trading));
   lines.push(todayLine(input));
   if (input.lastEvent) {
     const summary = oneLine(redactSecrets(input.lastEvent.summary), SUMMARY_MAX);
@@ -147,6 +151,9 @@ function statusLines(input: TrayInput, now: number, clock: TrayClock): TrayMenuI
       : connectionLine(input, now, clock);
     items.push(info('status', `${prefix}${line}`));
   }
+  if (input.trading && !noKey(input)) {
+    items.push(info('status-trading', tradingLine(input.trading)));
+  }
   const missing = input.fillsMissingHedge;
   if (missing > 0) {
     const fills = plural(missing, 'fill', 'fills');
@@ -155,7 +162,10 @@ function statusLines(input: TrayInput, now: number, clock: TrayClock): TrayMenuI
   return items;
 }
 
-function info(id: 'status' | 'status-feed' | 'missing-hedges', label: string): TrayMenuItem {
+function info(
+  id: 'status' | 'status-feed' | 'status-trading' | 'missing-hedges',
+  label: string,
+): TrayMenuItem {
   return { type: 'normal', id, label, enabled: false };
 }
 
@@ -170,6 +180,9 @@ export function trayMenu(input: TrayInput, now: number, clock: TrayClock): TrayM
     { type: 'normal', id: 'open-dashboard', label: 'Open dashboard', enabled: true },
     pauseMenu(quietActive(input, now) ? clock(input.quietUntil as number, now) : null),
     { type: 'normal', id: 'reconnect', label: 'Reconnect now', enabled: !noKey(input) },
+    ...(input.trading && !noKey(input)
+      ? [{ type: 'separator', id: 'separator-trading' } as const, ...tradingMenu(input.trading)]
+      : []),
     { type: 'separator', id: 'separator-app' },
     { type: 'normal', id: 'settings', label: 'Settings…', enabled: true },
     { type: 'normal', id: 'open-logs', label: 'Open logs folder', enabled: true },

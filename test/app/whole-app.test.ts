@@ -138,6 +138,33 @@ describe('MM Tray as a whole', () => {
     expect(state.trays[0]!.tooltip).toMatch(/EMERGENCY/);
   });
 
+  it('pauses and stops trading from the tray menu, and the simulator’s engine follows', async () => {
+    const client = simulator.keys[0]!.client;
+    const enabled = (state: AppState, id: string) =>
+      state.trays[0]?.menu?.find((item) => item.id === id)?.enabled === true;
+    await app.waitForState((s) => enabled(s, 'trading-pause'), 'the trading controls enabled');
+
+    await app.request({ cmd: 'tray-menu-click', id: 'trading-pause' });
+    await waitFor(() => simulator.model.tradingStatus(client) === 'manual_paused', 'paused');
+    const paused = await app.waitForState(
+      (s) => (s.trays[0]?.tooltip ?? '').includes('Trading paused'),
+      'the trading status in the tooltip',
+    );
+    expect(paused.trays[0]!.menu?.find((item) => item.id === 'status-trading')?.label).toBe(
+      'Trading paused',
+    );
+    expect(paused.notifications.at(-1)?.title).toBe('Pause trading: done');
+
+    // Stop asks first (the stand-in dialog answers with the first button: go ahead).
+    await app.waitForState((s) => enabled(s, 'trading-stop'), 'stop enabled');
+    await app.request({ cmd: 'tray-menu-click', id: 'trading-stop' });
+    await waitFor(() => simulator.model.tradingStatus(client) === 'manual_stopped', 'stopped');
+    expect(simulator.model.openOrders(client)).toHaveLength(0);
+    await app.waitForState((s) => enabled(s, 'trading-start'), 'start enabled');
+    await app.request({ cmd: 'tray-menu-click', id: 'trading-start' });
+    await waitFor(() => simulator.model.tradingStatus(client) === 'live', 'live again');
+  });
+
   it('checks the connection at once on resume from sleep, and follows the start-at-login setting', async () => {
     const pings = () =>
       simulator

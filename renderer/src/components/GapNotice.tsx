@@ -6,6 +6,7 @@ import { useDashboard } from '../store/use-dashboard';
 export function GapNotice() {
   const { t, tp, fmt } = useI18n();
   const gaps = useDashboard((s) => s.gaps);
+  const reconciledAt = useDashboard((s) => s.trading.reconciledAt);
   const [dismissedThrough, setDismissedThrough] = useState(Number.NEGATIVE_INFINITY);
   const open = gaps.filter((gap) => gap.to > dismissedThrough);
   const latest = open[0];
@@ -19,6 +20,11 @@ export function GapNotice() {
               to: fmt.when(latest.to, Date.now()),
             })}
           </span>
+          {reconciledAt !== null && reconciledAt >= latest.to && (
+            <span className="reconciled">
+              {t('gap.reconciled', { time: fmt.when(reconciledAt, Date.now()) })}
+            </span>
+          )}
           {open.length > 1 && <span className="muted">{tp('gap.earlier', open.length - 1)}</span>}
           <button type="button" className="small" onClick={() => setDismissedThrough(latest.to)}>
             {t('gap.dismiss')}

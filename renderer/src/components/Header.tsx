@@ -2,6 +2,7 @@ import { type Ref, useState } from 'react';
 import { useNow } from '../app/use-now';
 import { useI18n } from '../i18n/i18n-context';
 import { useBridge, useDashboard, useStore } from '../store/use-dashboard';
+import { TradingStatus } from './TradingStatus';
 
 /** Always in sight: the app, the DEMO badge, the connection and quiet mode. */
 export function Header({ connectionRef }: { connectionRef?: Ref<HTMLElement> }) {
@@ -16,6 +17,7 @@ export function Header({ connectionRef }: { connectionRef?: Ref<HTMLElement> }) 
         </span>
       )}
       <ConnectionStatus sectionRef={connectionRef} />
+      <TradingStatus />
       <QuietIndicator />
     </header>
   );

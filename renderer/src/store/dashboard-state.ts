@@ -9,6 +9,7 @@ import type {
   EmergencyState,
   MissingHedgeReport,
 } from '../../../common/ipc/app-snapshot';
+import { EMPTY_TRADING_VIEW, type TradingView } from '../../../common/ipc/trading';
 import type {
   AccountPayload,
   BetPayload,
@@ -86,6 +87,8 @@ export interface DashboardState {
   notifications: readonly NotificationIntent[];
   errors: readonly ErrorRecord[];
   gaps: readonly Gap[];
+  /** Trading status, today's P&L and the last reconciliation, as main last pushed them. */
+  trading: TradingView;
   navigation: NavigationRequest | null;
 }
 
@@ -112,5 +115,6 @@ export const INITIAL_STATE: DashboardState = {
   notifications: [],
   errors: [],
   gaps: [],
+  trading: EMPTY_TRADING_VIEW,
   navigation: null,
 };

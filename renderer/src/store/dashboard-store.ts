@@ -2,6 +2,7 @@ import type { KeyStatus } from '../../../common/domain/key-status';
 import type { NotificationTarget } from '../../../common/domain/notifications';
 import type { MmTrayApi, Unsubscribe } from '../../../common/ipc/bridge';
 import type { PushBatch } from '../../../common/ipc/push-batch';
+import type { TradingView } from '../../../common/ipc/trading';
 import type { Settings } from '../../../common/settings/schema';
 import {
   type DashboardState,
@@ -76,6 +77,7 @@ export class DashboardStore {
       bridge.onSettings((settings) => this.applySettings(settings)),
       bridge.onKeyStatus((status) => this.applyKeyStatus(status)),
       bridge.onNavigate((target) => this.navigate(target)),
+      bridge.onTrading((view) => this.applyTrading(view)),
     ];
     return this.resync();
   }
@@ -117,6 +119,17 @@ export class DashboardStore {
 
   applyKeyStatus(keyStatus: KeyStatus): void {
     this.setState({ ...this.state, keyStatus });
+  }
+
+  /**
+   * A new reconciliation changed main's store outside the event stream (orders, bets and
+   * accounts from REST): the page's picture is refreshed from a snapshot.
+   */
+  applyTrading(trading: TradingView): void {
+    const reconciled =
+      trading.reconciledAt !== null && trading.reconciledAt !== this.state.trading.reconciledAt;
+    this.setState({ ...this.state, trading });
+    if (reconciled && this.state.load === 'ready') this.wantResync();
   }
 
   applyQuietUntil(quietUntil: number | null): void {

@@ -46,6 +46,7 @@ export function stateFromSnapshot(
     notifications: prependNewest([], snapshot.notifications, limits.notifications),
     errors: prependNewest([], snapshot.errors, limits.errors),
     gaps: prependNewest([], snapshot.gaps, limits.gaps),
+    trading: snapshot.trading ?? previous.trading,
   };
   const draft = new FeedDraft(base, limits);
   for (const order of snapshot.feed.orders) draft.putOrder(order);

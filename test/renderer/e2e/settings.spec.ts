@@ -97,6 +97,7 @@ test.describe('with a key set', () => {
             'connection-lost',
             'connection-restored',
             'auth-failed',
+            'trading-status',
           ],
         },
       },

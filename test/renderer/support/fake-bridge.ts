@@ -4,6 +4,7 @@ import type { AppSnapshot } from '../../../common/ipc/app-snapshot';
 import type { MmTrayApi } from '../../../common/ipc/bridge';
 import type { KeyTestResult } from '../../../common/ipc/contract';
 import type { PushBatch } from '../../../common/ipc/push-batch';
+import type { TradingActionOutcome, TradingView } from '../../../common/ipc/trading';
 import type { Settings } from '../../../common/settings/schema';
 
 export interface FakeBridgeSetup {
@@ -14,6 +15,8 @@ export interface FakeBridgeSetup {
   keychainBroken?: boolean;
   /** How long each request takes, in ms (IPC is not instant). */
   latencyMs?: number;
+  /** What trading.act answers; by default every action succeeds with "<action>: done". */
+  tradingOutcome?: Omit<TradingActionOutcome, 'action'>;
 }
 
 export interface BridgeCall {
@@ -30,8 +33,10 @@ export interface FakeBridgeControl {
   setKeyStatus(status: KeyStatus): void;
   /** Replaces what the next app.snapshot() returns. */
   setSnapshot(snapshot: AppSnapshot): void;
+  /** Pushes a trading view ('push:trading'). */
+  pushTrading(view: TradingView): void;
   calls: BridgeCall[];
-  listenerCounts(): Record<'batch' | 'navigate' | 'settings' | 'keyStatus', number>;
+  listenerCounts(): Record<'batch' | 'navigate' | 'settings' | 'keyStatus' | 'trading', number>;
 }
 
 /**
@@ -52,6 +57,7 @@ export function installFakeBridge(setup: FakeBridgeSetup): void {
     navigate: new Set<(target: NotificationTarget) => void>(),
     settings: new Set<(settings: Settings) => void>(),
     keyStatus: new Set<(status: KeyStatus) => void>(),
+    trading: new Set<(view: TradingView) => void>(),
   };
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -165,10 +171,19 @@ export function installFakeBridge(setup: FakeBridgeSetup): void {
     logs: {
       openFolder: () => answer('logs.openFolder', [], () => undefined),
     },
+    trading: {
+      status: () => answer('trading.status', [], () => snapshot.trading),
+      act: (action, options) =>
+        answer('trading.act', [action, options], () => ({
+          action,
+          ...(setup.tradingOutcome ?? { ok: true, message: `${action}: done` }),
+        })),
+    },
     onBatch: (listener) => subscribe(listeners.batch, listener),
     onNavigate: (listener) => subscribe(listeners.navigate, listener),
     onSettings: (listener) => subscribe(listeners.settings, listener),
     onKeyStatus: (listener) => subscribe(listeners.keyStatus, listener),
+    onTrading: (listener) => subscribe(listeners.trading, listener),
   };
 
   const control: FakeBridgeControl = {
@@ -190,12 +205,17 @@ export function installFakeBridge(setup: FakeBridgeSetup): void {
       settings = clone(next.settings);
       keyStatus = clone(next.keyStatus);
     },
+    pushTrading(view) {
+      snapshot = { ...snapshot, trading: clone(view) };
+      for (const listener of listeners.trading) listener(clone(view));
+    },
     calls,
     listenerCounts: () => ({
       batch: listeners.batch.size,
       navigate: listeners.navigate.size,
       settings: listeners.settings.size,
       keyStatus: listeners.keyStatus.size,
+      trading: listeners.trading.size,
     }),
   };
 

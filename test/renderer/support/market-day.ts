@@ -2,6 +2,7 @@ import type { NotificationIntent } from '../../../common/domain/notifications';
 import type { FeedStatus } from '../../../common/domain/status';
 import type { AppSnapshot, StoreSnapshot } from '../../../common/ipc/app-snapshot';
 import type { PushBatch } from '../../../common/ipc/push-batch';
+import type { TradingView } from '../../../common/ipc/trading';
 import { parseServerFrame } from '../../../common/protocol/server-frames';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings/schema';
 import { FeedEngine } from '../../../main/engine';
@@ -118,6 +119,7 @@ export function generateMarketDay(options: MarketDayOptions = {}): MarketDay {
         source: 'bad-frame',
       },
     ],
+    trading: marketDayTrading(now, feed.orders.filter((o) => o.orderStatus === 'PLACED').length),
     takenAt: now,
   };
 
@@ -192,5 +194,45 @@ function sampleIds(feed: StoreSnapshot): MarketDay['sample'] {
     betId: bet.betId,
     fixtureId: score.fixtureId,
     exchange: order.exchange ?? '',
+  };
+}
+
+/** The trading side of the market day: live, reconciled just after the gap, a fair day's P&L. */
+function marketDayTrading(now: number, openOrders: number): TradingView {
+  return {
+    status: {
+      client: 'demo',
+      clientName: 'Demo Trading Ltd',
+      status: 'live',
+      tradingActive: true,
+      manualPaused: false,
+      manualStopped: false,
+      systemTradingBlocked: false,
+      emergencyActive: false,
+      systemStopped: false,
+      softPaused: false,
+    },
+    checkedAt: now - 4_000,
+    problem: null,
+    pnl: {
+      netRealizedSpread: 1284.56,
+      nakedPnl: -212.4,
+      unhedgedStake: 830,
+      unhedgedStakePct: 1.65,
+    },
+    positions: {
+      totalOrders: 412,
+      fixtureCount: 37,
+      exchangeCount: 3,
+      totalStake: 51_200,
+      totalMatched: 18_940,
+      totalOpen: 32_260,
+      filledCount: 96,
+      cancelledCount: 141,
+      openCount: openOrders,
+    },
+    openOrders,
+    reconciledAt: now - 52_000,
+    busy: null,
   };
 }

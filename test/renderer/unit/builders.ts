@@ -2,6 +2,7 @@ import type { FeedEvent } from '../../../common/domain/events';
 import type { FeedStatus } from '../../../common/domain/status';
 import type { AppSnapshot } from '../../../common/ipc/app-snapshot';
 import type { PushBatch } from '../../../common/ipc/push-batch';
+import { EMPTY_TRADING_VIEW } from '../../../common/ipc/trading';
 import type {
   AccountPayload,
   BetPayload,
@@ -125,6 +126,7 @@ export function snapshot(overrides: Partial<AppSnapshot> = {}, events: FeedEvent
     gaps: [],
     notifications: [],
     errors: [],
+    trading: EMPTY_TRADING_VIEW,
     takenAt: T0,
     ...overrides,
   };

@@ -31,6 +31,7 @@ describe('joining the feed: pushes first, then the snapshot', () => {
       navigate: 1,
       settings: 1,
       keyStatus: 1,
+      trading: 1,
     });
     expect(h.snapshotCalls()).toBe(1);
     expect(h.store.getState().load).toBe('loading');
@@ -334,6 +335,7 @@ describe('navigation and key status pushes', () => {
       navigate: 0,
       settings: 0,
       keyStatus: 0,
+      trading: 0,
     });
   });
 });

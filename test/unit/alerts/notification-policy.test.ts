@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../common/domain/connection';
-import type { NotificationIntent } from '../../../common/domain/notifications';
+import { NOTIFICATION_KINDS, type NotificationIntent } from '../../../common/domain/notifications';
 import {
   NotificationPolicy,
   type NotificationPolicyOptions,
@@ -377,7 +377,7 @@ describe('NotificationPolicy: quiet mode and enabled kinds', () => {
     );
     expect(out.map((i) => i.kind)).toEqual(['hedge-declined', 'emergency', 'emergency-cleared']);
     policy.setEnabledKinds(null);
-    expect(policy.enabledKinds).toHaveLength(9);
+    expect(policy.enabledKinds).toHaveLength(NOTIFICATION_KINDS.length);
     policy.setEnabledKinds([]);
     expect(policy.enabledKinds).toEqual(['emergency', 'emergency-cleared']);
   });

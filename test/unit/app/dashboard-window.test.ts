@@ -63,7 +63,6 @@ function setup(saved: WindowState = { width: 1000, height: 700, maximized: false
     load: async (window) => {
       (window as unknown as FakeWindow).emit('ready-to-show');
     },
-    harden: () => {},
     webPreferences: { sandbox: true },
     title: () => 'MM Tray',
     savedState: () => saved,

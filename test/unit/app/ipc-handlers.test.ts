@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { KeyStatus } from '../../../common/domain/key-status';
+import { EMPTY_TRADING_VIEW, type TradingAction } from '../../../common/ipc/trading';
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../common/settings/schema';
 import type { FeedController } from '../../../main/app/feed-controller';
 import { createIpcHandlers } from '../../../main/app/ipc-handlers';
@@ -10,6 +11,12 @@ const noKey: KeyStatus = { set: false, storage: 'none' };
 function setup() {
   const update = vi.fn(async (_patch: SettingsPatch) => DEFAULT_SETTINGS);
   const checkNow = vi.fn();
+  const tradingAction = vi.fn(async (action: TradingAction) => ({
+    action,
+    ok: true,
+    message: `${action}: done`,
+  }));
+  const refreshTrading = vi.fn(async () => {});
   const controller = {
     status: { state: 'stopped', since: 0, attempt: 0, emergency: false },
     demo: false,
@@ -19,6 +26,9 @@ function setup() {
     recentGaps: () => [],
     recentNotifications: () => [],
     recentErrors: () => [],
+    tradingView: () => EMPTY_TRADING_VIEW,
+    tradingAction,
+    refreshTrading,
   } as unknown as FeedController;
   const handlers = createIpcHandlers({
     controller,
@@ -33,7 +43,7 @@ function setup() {
     openLogsFolder: vi.fn(),
     now: () => 1_000,
   });
-  return { handlers, update, checkNow };
+  return { handlers, update, checkNow, tradingAction, refreshTrading };
 }
 
 describe('the dashboard’s requests', () => {
@@ -71,5 +81,34 @@ describe('the dashboard’s requests', () => {
       ok: false,
       message: 'no API key to test: enter one first',
     });
+  });
+
+  it('trading actions run through the feed; those that cancel orders only when confirmed', async () => {
+    const { handlers, tradingAction } = setup();
+    expect(await handlers['trading:act']({ action: 'pause' }, event)).toEqual({
+      action: 'pause',
+      ok: true,
+      message: 'pause: done',
+    });
+    for (const action of ['stop', 'cancel-all'] as const) {
+      const refused = await handlers['trading:act']({ action }, event);
+      expect(refused).toMatchObject({ action, ok: false });
+      expect(refused.message).toContain('needs confirming');
+    }
+    expect(tradingAction.mock.calls).toEqual([['pause']]);
+    await handlers['trading:act']({ action: 'stop', confirmed: true }, event);
+    expect(tradingAction.mock.calls).toEqual([['pause'], ['stop']]);
+  });
+
+  it('trading status reads the status now and answers the trading view', async () => {
+    const { handlers, refreshTrading } = setup();
+    expect(await handlers['trading:status'](undefined as never, event)).toEqual(EMPTY_TRADING_VIEW);
+    expect(refreshTrading).toHaveBeenCalledTimes(1);
+  });
+
+  it('the snapshot carries the trading view', async () => {
+    const { handlers } = setup();
+    const snapshot = await handlers['app:snapshot'](undefined as never, event);
+    expect(snapshot.trading).toEqual(EMPTY_TRADING_VIEW);
   });
 });

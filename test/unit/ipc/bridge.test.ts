@@ -52,6 +52,9 @@ async function callEverything(api: MmTrayApi): Promise<void> {
   await api.demo.set(true);
   await api.shell.openExternal('https://example.com/docs');
   await api.logs.openFolder();
+  await api.trading.status();
+  await api.trading.act('pause');
+  await api.trading.act('stop', { confirmed: true });
 }
 
 describe('createBridge', () => {
@@ -77,6 +80,9 @@ describe('createBridge', () => {
       { channel: 'demo:set', args: [{ enabled: true }] },
       { channel: 'shell:open-external', args: [{ url: 'https://example.com/docs' }] },
       { channel: 'logs:open-folder', args: [] },
+      { channel: 'trading:status', args: [] },
+      { channel: 'trading:act', args: [{ action: 'pause' }] },
+      { channel: 'trading:act', args: [{ action: 'stop', confirmed: true }] },
     ]);
     expect(new Set(invoked.map((i) => i.channel))).toEqual(new Set(REQUEST_CHANNELS));
   });
@@ -140,8 +146,9 @@ describe('createBridge', () => {
       api.onNavigate(() => {}),
       api.onSettings(() => {}),
       api.onKeyStatus(() => {}),
+      api.onTrading(() => {}),
     ];
-    expect(PUSH_CHANNELS.map(listenerCount)).toEqual([2, 1, 1, 1]);
+    expect(PUSH_CHANNELS.map(listenerCount)).toEqual([2, 1, 1, 1, 1]);
 
     unsubscribeFirst();
     unsubscribeFirst();
@@ -150,7 +157,7 @@ describe('createBridge', () => {
     expect(second).toEqual(['b1']);
 
     for (const unsubscribe of unsubscribers) unsubscribe();
-    expect(PUSH_CHANNELS.map(listenerCount)).toEqual([0, 0, 0, 0]);
+    expect(PUSH_CHANNELS.map(listenerCount)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('exposes features, not ipcRenderer', () => {
@@ -168,8 +175,10 @@ describe('createBridge', () => {
         'onKeyStatus',
         'onNavigate',
         'onSettings',
+        'onTrading',
         'settings',
         'shell',
+        'trading',
       ].sort(),
     );
     const reachable = JSON.stringify(api, (_key, value) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../../common/ipc/channels';
 import type { IpcResult } from '../../../common/ipc/ipc-result';
+import { EMPTY_TRADING_VIEW } from '../../../common/ipc/trading';
 import { DEFAULT_SETTINGS } from '../../../common/settings/schema';
 import { type IpcFailure, type IpcHandlers, registerIpcRouter } from '../../../main/ipc/ipc-router';
 
@@ -56,6 +57,8 @@ function handlersWith(overrides: Partial<IpcHandlers> = {}) {
     'demo:set': record('demo:set', undefined),
     'shell:open-external': record('shell:open-external', undefined),
     'logs:open-folder': record('logs:open-folder', undefined),
+    'trading:status': record('trading:status', EMPTY_TRADING_VIEW),
+    'trading:act': record('trading:act', { action: 'pause' as const, ok: true, message: 'done' }),
     ...overrides,
   };
   return { handlers, calls };

@@ -1,5 +1,6 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TradingAction } from '../../../common/ipc/trading';
 import {
   type BuildMenu,
   type TrayActions,
@@ -59,6 +60,7 @@ function fakeActions() {
     openDashboard: vi.fn(),
     pauseNotifications: vi.fn<(until: number | null) => void>(),
     reconnectNow: vi.fn(),
+    tradingAction: vi.fn<(action: TradingAction) => void>(),
     openSettings: vi.fn(),
     openLogsFolder: vi.fn(),
     quit: vi.fn(),
@@ -290,5 +292,21 @@ describe('TrayController', () => {
     controller.update({ status: status({ state: 'stopped' }) });
     vi.advanceTimersByTime(10 * MINUTE);
     expect(calls.tooltips).toHaveLength(tooltips);
+  });
+
+  it('runs trading controls from the menu, with the action each stands for', () => {
+    const { controller, actions } = setup();
+    controller.update({
+      trading: {
+        status: { status: 'live', manualPaused: false, manualStopped: false },
+        busy: null,
+        problem: null,
+      },
+    });
+    controller.probe.clickMenuItem('trading-pause');
+    controller.probe.clickMenuItem('trading-stop');
+    controller.probe.clickMenuItem('trading-cancel-all');
+    expect(actions.tradingAction.mock.calls).toEqual([['pause'], ['stop'], ['cancel-all']]);
+    expect(() => controller.probe.clickMenuItem('trading-start')).toThrow(/no enabled command/);
   });
 });

@@ -3,6 +3,9 @@ import type { NotificationTarget } from '../../../../common/domain/notifications
 import { useNow } from '../../app/use-now';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDashboard } from '../../store/use-dashboard';
+import { openOrdersOf } from '../trading/open-orders';
+import { TradingControls } from '../trading/TradingControls';
+import { TradingSummary } from '../trading/TradingSummary';
 import { balancesByExchange } from './balances';
 
 const LATEST_NOTIFICATIONS = 8;
@@ -27,6 +30,9 @@ export function Overview({
   const held = useDashboard((s) => s.entries.length);
   const now = useNow(5_000);
   const balances = useMemo(() => balancesByExchange(accounts), [accounts]);
+  const orders = useDashboard((s) => s.orders);
+  const openOrders = useMemo(() => openOrdersOf(orders), [orders]);
+  const tradingKnown = useDashboard((s) => s.trading.status !== null || s.trading.pnl !== null);
   const unhedged = missing.fillsMissingHedge;
 
   return (
@@ -74,6 +80,13 @@ export function Overview({
           <p className="muted">{t('overview.eventsShown', { count: fmt.count(held) })}</p>
         </section>
       </div>
+
+      {tradingKnown && (
+        <div className="cards">
+          <TradingControls openOrders={openOrders.length} />
+          <TradingSummary openOrders={openOrders} onOpenOrder={onOpenOrder} />
+        </div>
+      )}
 
       {missing.orders.length > 0 && (
         <section className="panel panel-alert" aria-labelledby="panel-missing">

@@ -1,0 +1,49 @@
+import type { Pnl } from '../rest/pnl';
+import type { PositionsSummary } from '../rest/positions-summary';
+import type { TradingStatus } from '../rest/trading-status';
+
+/** What the trader can do from the tray and the dashboard. */
+export const TRADING_ACTIONS = ['pause', 'resume', 'stop', 'start', 'cancel-all'] as const;
+export type TradingAction = (typeof TRADING_ACTIONS)[number];
+
+/** Actions that ask for confirmation first: they cancel orders. */
+export const CONFIRMED_ACTIONS: readonly TradingAction[] = ['stop', 'cancel-all'];
+
+/** The trading side of the app: what the REST API last said (push 'push:trading', app:snapshot). */
+export interface TradingView {
+  /** The engine's trading status as last read; null before the first answer. */
+  status: TradingStatus | null;
+  /** When `status` was read (epoch ms). */
+  checkedAt: number | null;
+  /** Why the last read failed; null when it succeeded. Never contains the key. */
+  problem: string | null;
+  /** Today's P&L from the latest snapshot. */
+  pnl: Pnl | null;
+  /** Today's positions summary from the latest snapshot (null when the server gave none). */
+  positions: PositionsSummary | null;
+  /** Open orders the latest snapshot listed. */
+  openOrders: number | null;
+  /** When the store was last reconciled with a REST snapshot (epoch ms); a gap that ended before it was repaired. */
+  reconciledAt: number | null;
+  /** The action under way, if any. */
+  busy: TradingAction | null;
+}
+
+export const EMPTY_TRADING_VIEW: TradingView = {
+  status: null,
+  checkedAt: null,
+  problem: null,
+  pnl: null,
+  positions: null,
+  openOrders: null,
+  reconciledAt: null,
+  busy: null,
+};
+
+/** What an action did, for a person: shown as a notification or a dashboard message. */
+export interface TradingActionOutcome {
+  action: TradingAction;
+  ok: boolean;
+  /** The result, or the server's `detail` when it refused. */
+  message: string;
+}

@@ -1,0 +1,50 @@
+import type { NotificationIntent } from '../../common/domain/notifications';
+import type { TradingAction, TradingActionOutcome } from '../../common/ipc/trading';
+import { redactSecrets } from '../../common/redact';
+import { confirmationText, tradingActionLabel } from './trading-texts';
+
+export interface ConfirmQuestion {
+  title: string;
+  message: string;
+  /** The label of the button that goes ahead; the other one cancels. */
+  confirm: string;
+}
+
+export interface TradingCommandDeps {
+  /** Asks the user (the root: dialog.showMessageBox); true goes ahead. */
+  confirm(question: ConfirmQuestion): Promise<boolean>;
+  act(action: TradingAction): Promise<TradingActionOutcome>;
+  /** How many orders are open now, to say exactly what a stop or cancel-all does. */
+  openOrders(): number | null;
+  /** Shows the outcome (the root: a notification). */
+  report(outcome: TradingActionOutcome): void;
+}
+
+/**
+ * A trading control chosen in the tray: asks before anything that cancels orders, runs
+ * it, and shows what happened. Resolves with the outcome, or null when the user said no.
+ */
+export async function runTradingCommand(
+  action: TradingAction,
+  deps: TradingCommandDeps,
+): Promise<TradingActionOutcome | null> {
+  const question = confirmationText(action, deps.openOrders());
+  if (question && !(await deps.confirm(question))) return null;
+  const outcome = await deps.act(action);
+  deps.report(outcome);
+  return outcome;
+}
+
+/** An action's outcome as a notification: what it did, or the server's reason it did not. */
+export function outcomeIntent(outcome: TradingActionOutcome, at: number): NotificationIntent {
+  const label = tradingActionLabel(outcome.action);
+  return {
+    kind: 'trading-status',
+    title: outcome.ok ? `${label}: done` : `${label} failed`,
+    body: redactSecrets(outcome.message),
+    count: 1,
+    target: { view: 'connection' },
+    urgent: !outcome.ok,
+    at,
+  };
+}

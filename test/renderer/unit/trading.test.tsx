@@ -1,0 +1,122 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { TradingView } from '../../../common/ipc/trading';
+import { snapshot, T0 } from './builders';
+import { renderDashboard } from './render-dashboard';
+
+function tradingView(state: string, patch: Partial<TradingView> = {}): TradingView {
+  return {
+    status: {
+      client: 'demo',
+      clientName: 'Demo',
+      status: state,
+      tradingActive: state === 'live',
+      manualPaused: state === 'manual_paused',
+      manualStopped: state === 'manual_stopped',
+      systemTradingBlocked: false,
+      emergencyActive: false,
+      systemStopped: state === 'system_stopped',
+      softPaused: false,
+    },
+    checkedAt: T0,
+    problem: null,
+    pnl: {
+      netRealizedSpread: 1284.5,
+      nakedPnl: -212.4,
+      unhedgedStake: 830,
+      unhedgedStakePct: 1.65,
+    },
+    positions: null,
+    openOrders: 2,
+    reconciledAt: T0,
+    busy: null,
+    ...patch,
+  };
+}
+
+function tradingSnapshot(view: TradingView = tradingView('live')) {
+  const value = snapshot({ trading: view, gaps: [{ from: T0 - 60_000, to: T0 - 1_000 }] });
+  value.feed.orders = [
+    { orderId: '301', exchange: 'kalshi', orderStake: 40, orderStatus: 'PLACED' },
+    { orderId: '302', exchange: 'polymarket', orderStake: 60, orderStatus: 'PENDING_PLACEMENT' },
+    { orderId: '303', exchange: 'polymarket', orderStake: 10, orderStatus: 'FILLED' },
+  ];
+  return value;
+}
+
+describe('trading on the dashboard', () => {
+  it('shows the trading status beside the connection, and a gap as reconciled', async () => {
+    await renderDashboard({ snapshot: tradingSnapshot() });
+    const status = screen.getByRole('region', { name: 'Trading status' });
+    expect(status.textContent).toContain('Trading live');
+    expect(screen.getByRole('banner').textContent).toContain('Trading live');
+    expect(document.querySelector('.gap-notice')?.textContent).toContain(
+      'The state was reconciled with the server',
+    );
+  });
+
+  it('shows today’s P&L and the open orders', async () => {
+    await renderDashboard({ snapshot: tradingSnapshot() });
+    const pnl = screen.getByRole('region', { name: 'P&L today' });
+    expect(pnl.textContent).toContain('1,284.50');
+    expect(pnl.textContent).toContain('-212.40');
+    expect(pnl.textContent).toContain('830.00');
+    expect(pnl.textContent).toContain('1.65 % of matched stake');
+    const open = screen.getByRole('region', { name: 'Open orders' });
+    expect(
+      within(open)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringContaining('#302'), expect.stringContaining('#301')]);
+  });
+
+  it('pauses at once, and shows the result', async () => {
+    const { user, calls } = await renderDashboard({ snapshot: tradingSnapshot() });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    expect(within(controls).getByRole('button', { name: 'Resume trading' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    await user.click(within(controls).getByRole('button', { name: 'Pause trading' }));
+    expect(await within(controls).findByText('Pause trading: pause: done')).toBeTruthy();
+    expect(calls('trading.act')).toEqual([['pause', {}]]);
+  });
+
+  it('asks before stopping, saying how many orders it cancels; Go back does nothing', async () => {
+    const { user, calls } = await renderDashboard({ snapshot: tradingSnapshot() });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Stop trading' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop trading?' });
+    expect(dialog.textContent).toContain('This cancels all 2 open orders at the exchanges');
+    await user.keyboard('{Escape}');
+    expect(calls('trading.act')).toEqual([]);
+
+    await user.click(within(controls).getByRole('button', { name: 'Cancel all open orders' }));
+    const confirm = screen.getByRole('dialog', { name: 'Cancel all open orders?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel all open orders' }));
+    expect(calls('trading.act')).toEqual([['cancel-all', { confirmed: true }]]);
+  });
+
+  it('shows the server’s reason when it refuses', async () => {
+    const { user } = await renderDashboard({
+      snapshot: tradingSnapshot(tradingView('manual_stopped')),
+      tradingOutcome: { ok: false, message: 'system stop (maintenance)' },
+    });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Start trading' }));
+    expect(
+      await within(controls).findByText('Start trading failed: system stop (maintenance)'),
+    ).toBeTruthy();
+  });
+
+  it('follows pushed trading status, and reloads the snapshot after a new reconciliation', async () => {
+    const { control, calls } = await renderDashboard({ snapshot: tradingSnapshot() });
+    expect(calls('app.snapshot')).toHaveLength(1);
+    act(() => control.pushTrading(tradingView('system_stopped', { reconciledAt: T0 + 5_000 })));
+    expect((await screen.findByRole('region', { name: 'Trading status' })).textContent).toContain(
+      'Stopped by the system',
+    );
+    // At most one snapshot a second: the second one follows within that.
+    await waitFor(() => expect(calls('app.snapshot')).toHaveLength(2), { timeout: 2_000 });
+  });
+});
