@@ -15,14 +15,15 @@ import { DEFAULT_SETTINGS } from '../../../common/settings/schema';
 
 export const T0 = Date.UTC(2026, 4, 1, 12, 0, 0);
 
-export function orderEvent(
+function broadcastEvent(
+  channel: 'orders' | 'bets',
   seq: number,
-  record: Partial<OrderPayload> & { orderId: string },
+  record: Record<string, unknown>,
   old?: Record<string, unknown>,
 ): FeedEvent {
   const event = {
     type: 'broadcast',
-    channel: 'orders',
+    channel,
     event: old ? 'UPDATE' : 'INSERT',
     payload: { ...record },
     record: { ...record },
@@ -33,22 +34,20 @@ export function orderEvent(
   return event;
 }
 
+export function orderEvent(
+  seq: number,
+  record: Partial<OrderPayload> & { orderId: string },
+  old?: Record<string, unknown>,
+): FeedEvent {
+  return broadcastEvent('orders', seq, record, old);
+}
+
 export function betEvent(
   seq: number,
   record: Partial<BetPayload> & { betId: string },
   old?: Record<string, unknown>,
 ): FeedEvent {
-  const event = {
-    type: 'broadcast',
-    channel: 'bets',
-    event: old ? 'UPDATE' : 'INSERT',
-    payload: { ...record },
-    record: { ...record },
-    seq,
-    receivedAt: T0 + seq * 1000,
-  } as FeedEvent;
-  if (old) event.old = old;
-  return event;
+  return broadcastEvent('bets', seq, record, old);
 }
 
 export function accountEvent(seq: number, record: AccountPayload, old: Record<string, unknown>) {
