@@ -20,6 +20,7 @@ export default defineConfig({
         'mm-tray-cli': 'main/cli/index.ts',
         'mm-simulator': 'main/simulator/standalone.ts',
         'mm-bench': 'test/bench/index.ts',
+        'mm-bench-worker': 'test/bench/worker-main.ts',
         'bench-load-server': 'test/bench/load-server.ts',
       },
       external,

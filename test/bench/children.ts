@@ -88,13 +88,13 @@ export class LoadServer {
   }
 }
 
-/** Runs one measurement in a fresh process of the benchmark itself and returns its result. */
+/** Runs one measurement in a fresh worker process (worker-main.ts) and returns its result. */
 export async function runWorker<R extends WorkerResult>(
-  benchPath: string,
+  workerPath: string,
   spec: WorkerSpec,
   options: { timeoutMs: number; execArgv?: string[] },
 ): Promise<R> {
-  const child = fork(benchPath, ['--worker', JSON.stringify(spec)], {
+  const child = fork(requireBuilt(workerPath), [JSON.stringify(spec)], {
     execArgv: options.execArgv ?? [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

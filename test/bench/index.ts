@@ -16,7 +16,6 @@ import {
   measureThroughput,
   type ThroughputFigures,
 } from './sections';
-import { workerMain } from './worker';
 
 /**
  * `npm run bench`: throughput against bare ws clients, latency at 1,000 frames/s, heap
@@ -40,10 +39,10 @@ async function attempt<T>(
   }
 }
 
-async function measureAll(options: BenchOptions, benchPath: string): Promise<Measurements> {
+async function measureAll(options: BenchOptions, workerPath: string): Promise<Measurements> {
   const started = performance.now();
   const loadAvgAtStart = loadavg()[0]!;
-  const dir = dirname(benchPath);
+  const dir = dirname(workerPath);
   const errors: string[] = [];
   log(
     `${options.quick ? 'quick (smoke) run' : 'full run'}: generating ${options.throughputFrames.toLocaleString('en')} frames in the load server…`,
@@ -67,17 +66,17 @@ async function measureAll(options: BenchOptions, benchPath: string): Promise<Mea
   try {
     log('throughput: pipeline vs parse floor vs bare ws…');
     throughput = await attempt('throughput', errors, () =>
-      measureThroughput(benchPath, server, url, options, log),
+      measureThroughput(workerPath, server, url, options, log),
     );
     log('in-process cost per stage…');
-    stages = await attempt('stages', errors, () => measureStages(benchPath, options));
+    stages = await attempt('stages', errors, () => measureStages(workerPath, options));
     log(`latency: ${options.latencyFramesPerSecond} frames/s for ${options.latencySeconds} s…`);
     latency = await attempt('latency', errors, () =>
-      measureLatency(benchPath, server, url, options, 'pipeline'),
+      measureLatency(workerPath, server, url, options, 'pipeline'),
     );
     log('latency floor: a bare ws client that JSON.parses, same paced stream…');
     latencyFloor = await attempt('latency floor', errors, () =>
-      measureLatency(benchPath, server, url, options, 'parse-floor'),
+      measureLatency(workerPath, server, url, options, 'parse-floor'),
     );
     // The heap run measures memory, not time, so the idle window can run beside it.
     log(
@@ -85,7 +84,7 @@ async function measureAll(options: BenchOptions, benchPath: string): Promise<Mea
     );
     server.clear();
     const [heapResult, idleResult] = await Promise.all([
-      attempt('heap', errors, () => measureHeap(benchPath, options)),
+      attempt('heap', errors, () => measureHeap(workerPath, options)),
       attempt('idle CPU', errors, () =>
         measureIdleCpu(
           join(dir, 'mm-tray-cli.js'),
@@ -136,23 +135,22 @@ async function idleCounts(
 
 async function main(): Promise<number> {
   const options = benchOptions(process.argv.slice(2), process.env);
-  const measurements = await measureAll(options, fileURLToPath(import.meta.url));
+  const measurements = await measureAll(
+    options,
+    join(dirname(fileURLToPath(import.meta.url)), 'mm-bench-worker.js'),
+  );
   const summary = summarise(measurements);
   process.stdout.write(`\n${renderTable(summary)}\n\n${JSON.stringify(summary)}\n`);
   // Missed targets are a result, not a failure; a figure that could not be measured is.
   return measurements.errors.length === 0 ? 0 : 1;
 }
 
-if (process.argv[2] === '--worker') {
-  workerMain(process.argv[3] ?? '{}');
-} else {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      log(`failed: ${(error as Error).stack ?? error}`);
-      process.exitCode = 1;
-    },
-  );
-}
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    log(`failed: ${(error as Error).stack ?? error}`);
+    process.exitCode = 1;
+  },
+);

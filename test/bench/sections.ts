@@ -28,7 +28,7 @@ const KINDS: readonly ClientKind[] = ['pipeline', 'parse-floor', 'bare-ws'];
 
 /** Every client against the same flood, interleaved over the repeats so noise hits all alike. */
 export async function measureThroughput(
-  benchPath: string,
+  workerPath: string,
   server: LoadServer,
   url: string,
   options: BenchOptions,
@@ -45,7 +45,7 @@ export async function measureThroughput(
       const kind = KINDS[(k + repeat) % KINDS.length]!;
       server.clear();
       const result = await runWorker<ThroughputResult>(
-        benchPath,
+        workerPath,
         {
           task: 'throughput',
           kind,
@@ -124,7 +124,7 @@ function attributeSlowFrames(
 }
 
 export async function measureLatency(
-  benchPath: string,
+  workerPath: string,
   server: LoadServer,
   url: string,
   options: BenchOptions,
@@ -136,7 +136,7 @@ export async function measureLatency(
   const finishMs = seconds * 1000 + 5_000;
   server.clear();
   const result = await runWorker<LatencyResult>(
-    benchPath,
+    workerPath,
     {
       task: 'latency',
       kind,
@@ -177,17 +177,17 @@ export async function measureLatency(
   };
 }
 
-export function measureHeap(benchPath: string, options: BenchOptions): Promise<HeapResult> {
+export function measureHeap(workerPath: string, options: BenchOptions): Promise<HeapResult> {
   return runWorker<HeapResult>(
-    benchPath,
+    workerPath,
     { task: 'heap', earlyEvents: options.heapEarlyEvents, lateEvents: options.heapLateEvents },
     { timeoutMs: 600_000, execArgv: ['--expose-gc'] },
   );
 }
 
-export function measureStages(benchPath: string, options: BenchOptions): Promise<StageResult> {
+export function measureStages(workerPath: string, options: BenchOptions): Promise<StageResult> {
   return runWorker<StageResult>(
-    benchPath,
+    workerPath,
     { task: 'stages', frames: options.stageFrames, warmupFrames: options.stageWarmupFrames },
     { timeoutMs: 120_000 },
   );
