@@ -50,7 +50,9 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
       missingHedges: () => this.policy.missingHedges(),
     });
     this.current = this.composeStatus();
-    this.connection.on('frame', (frame, receivedAt) => this.handleFrame(frame, receivedAt));
+    this.connection.on('frame', (frame, receivedAt, text) =>
+      this.handleFrame(frame, receivedAt, text),
+    );
     this.connection.on('status', (status) => {
       this.publishStatus();
       this.notify(this.policy.onStatus(status, this.now()));
@@ -89,13 +91,16 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
     return this.seq;
   }
 
-  /** One frame through the pipeline: store, then policy. Public for the benchmark. */
-  handleFrame(frame: ServerFrame, receivedAt: number): void {
+  /**
+   * One frame through the pipeline: store, then policy. `text` is the frame as the server
+   * sent it, when at hand. Public for the benchmark.
+   */
+  handleFrame(frame: ServerFrame, receivedAt: number, text?: string): void {
     if (frame.type !== 'broadcast') return;
     const event = frame as FeedEvent;
     event.seq = ++this.seq;
     event.receivedAt = receivedAt;
-    const effects = this.store.apply(event, receivedAt);
+    const effects = this.store.apply(event, receivedAt, text);
     // Listeners see the event with the store already updated by it.
     this.emit('event', event);
     if (effects.length > 0) {

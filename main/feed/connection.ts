@@ -49,8 +49,8 @@ export const DEFAULT_CONNECTION_OPTIONS = {
 
 export type FeedConnectionEvents = {
   status: [status: ConnectionStatus];
-  /** Every valid frame from the server, with the time it arrived. */
-  frame: [frame: ServerFrame, receivedAt: number];
+  /** Every valid frame from the server, with the time it arrived and the text it came as. */
+  frame: [frame: ServerFrame, receivedAt: number, text: string];
   error: [error: ErrorRecord];
   /** After a reconnect: the stretch in which updates may have been missed. */
   gap: [gap: Gap];
@@ -192,7 +192,7 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
     const frame = result.frame;
     if (frame.type === 'subscribed') this.onSubscribed(now);
     else if (frame.type === 'error') this.onServerError(frame.message, now);
-    this.emit('frame', frame, now);
+    this.emit('frame', frame, now, text);
   }
 
   private onSubscribed(now: number): void {

@@ -5,17 +5,18 @@ import { DayCounter, type DayCounters, type DayStartFn, localDayStart } from './
 import { NO_EFFECTS, type StoreEffect } from './effects';
 import { type EmergencyInput, type EmergencyState, EmergencyTracker } from './emergency-state';
 import { OrderBook } from './order-book';
+import { RecentEvents } from './recent-events';
 import {
   type AccountRecord,
   accountKey,
   type BetRecord,
+  isFinishedOrder,
   isFinishedScore,
   isInactiveAccount,
   mergeRecord,
   type OrderRecord,
   type ScoreRecord,
 } from './records';
-import { RingBuffer } from './ring-buffer';
 import {
   type FeedSnapshot,
   type MissingHedgeReport,
@@ -60,7 +61,7 @@ export class FeedStore {
   private readonly scores: BoundedRecordMap<string, ScoreRecord>;
   private readonly emergencyTracker = new EmergencyTracker();
   private readonly day: DayCounter;
-  private readonly recent: RingBuffer<FeedEvent>;
+  private readonly recent: RecentEvents;
   private readonly missingHedges: () => MissingHedgeReport;
 
   constructor(options: FeedStoreOptions = {}) {
@@ -71,15 +72,19 @@ export class FeedStore {
     this.accounts = new BoundedRecordMap(options.maxAccounts ?? 500, isInactiveAccount);
     this.scores = new BoundedRecordMap(options.maxScores ?? 2_000, isFinishedScore);
     this.day = new DayCounter(options.dayStart ?? localDayStart);
-    this.recent = new RingBuffer(options.recentCapacity ?? 2_000);
+    this.recent = new RecentEvents(options.recentCapacity ?? 2_000);
     this.missingHedges = options.missingHedges ?? (() => NO_MISSING_HEDGES);
   }
 
-  /** Folds one broadcast into the state; returns what the notification policy needs to know. */
-  apply(event: FeedEvent, now: number): readonly StoreEffect[] {
+  /**
+   * Folds one broadcast into the state; returns what the notification policy needs to know.
+   * `text`, the server's text of this broadcast when at hand, is what the recent-events list
+   * keeps (recent-events.ts).
+   */
+  apply(event: FeedEvent, now: number, text?: string): readonly StoreEffect[] {
     const counters = this.day.at(now);
     counters.events += 1;
-    this.recent.push(event);
+    this.recent.push(event, text);
     if (event.record == null || typeof event.record !== 'object') return NO_EFFECTS;
     switch (event.channel) {
       case 'orders':
@@ -139,6 +144,14 @@ export class FeedStore {
 
   score(fixtureId: string): ScoreRecord | undefined {
     return this.scores.get(fixtureId);
+  }
+
+  /**
+   * Orders the store holds as open (not filled, cancelled, expired or failed). Cheaper than
+   * snapshot().orders filtered: no recent events are read back.
+   */
+  openOrders(): OrderRecord[] {
+    return this.book.orders.values().filter((order) => !isFinishedOrder(order));
   }
 
   get emergency(): EmergencyState {

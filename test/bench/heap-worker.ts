@@ -43,8 +43,10 @@ export async function runHeap(spec: HeapSpec): Promise<HeapResult> {
   for (let events = 0; events < spec.lateEvents; ) {
     const batchEnd = Math.min(events + BATCH, spec.lateEvents);
     for (; events < batchEnd; events++) {
-      const result = parseServerFrame(frames.next());
-      if (result.ok) engine.handleFrame(result.frame, frames.now);
+      const text = frames.next();
+      const result = parseServerFrame(text);
+      // With its text, as the connection hands frames over.
+      if (result.ok) engine.handleFrame(result.frame, frames.now, text);
       else badFrames++;
     }
     if (events === spec.earlyEvents || events === spec.lateEvents) {

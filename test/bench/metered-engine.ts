@@ -10,8 +10,8 @@ export class MeteredEngine extends FeedEngine {
     super(options);
   }
 
-  override handleFrame(frame: ServerFrame, receivedAt: number): void {
-    super.handleFrame(frame, receivedAt);
+  override handleFrame(frame: ServerFrame, receivedAt: number, text?: string): void {
+    super.handleFrame(frame, receivedAt, text);
     if (frame.type === 'broadcast') this.afterBroadcast(frame);
   }
 }

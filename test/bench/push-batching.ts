@@ -51,8 +51,9 @@ export async function measurePushes(eventsPerSec: number, seconds: number): Prom
         Math.round(((performance.now() - started) / 1000) * eventsPerSec),
       );
       while (fed < due) {
-        const result = parseServerFrame(frames.next());
-        if (result.ok) engine.handleFrame(result.frame, Date.now());
+        const text = frames.next();
+        const result = parseServerFrame(text);
+        if (result.ok) engine.handleFrame(result.frame, Date.now(), text);
         fed++;
       }
       if (fed >= total) {

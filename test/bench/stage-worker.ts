@@ -106,10 +106,10 @@ export async function runStages(spec: StageSpec): Promise<StageResult> {
     const payload = (cpuMs(c0) * validateWall) / (parseWall + validateWall);
 
     c0 = process.cpuUsage();
-    const frames: ServerFrame[] = [];
+    const frames: { frame: ServerFrame; text: string }[] = [];
     for (const text of batch) {
       const result = parseServerFrame(text);
-      if (result.ok) frames.push(result.frame);
+      if (result.ok) frames.push({ frame: result.frame, text });
     }
     const parse = cpuMs(c0);
 
@@ -117,7 +117,7 @@ export async function runStages(spec: StageSpec): Promise<StageResult> {
     wall.policy = 0;
     c0 = process.cpuUsage();
     const w0 = performance.now();
-    for (const frame of frames) engine.handleFrame(frame, ++now);
+    for (const { frame, text } of frames) engine.handleFrame(frame, ++now, text);
     const handleWall = performance.now() - w0;
     const handle = cpuMs(c0);
     if (timing) {

@@ -261,6 +261,8 @@ describe('the feed engine against the simulator, over real sockets', () => {
     }
     await waitFor(() => events.length === 2_000, '2,000 events', 10_000);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    // The store keeps recent frames as the text they came as and reads them back equal.
+    expect(feed.snapshot().recentEvents).toEqual(events);
     await waitFor(
       () =>
         notifications.filter((n) => n.kind === 'fill').reduce((sum, n) => sum + n.count, 0) ===

@@ -292,8 +292,12 @@ describe('FeedConnection server errors', () => {
 
   it('reports frames that are not JSON, fail validation or have an unknown type, and keeps going', () => {
     const frames: unknown[] = [];
+    const texts: string[] = [];
     const { connection, last, goLive, errors } = setup();
-    connection.on('frame', (f) => frames.push(f));
+    connection.on('frame', (f, _at, text) => {
+      frames.push(f);
+      texts.push(text);
+    });
     connection.start();
     goLive();
     last().receive('not json {');
@@ -307,6 +311,8 @@ describe('FeedConnection server errors', () => {
     });
     expect(errors.map((e) => e.source)).toEqual(['bad-frame', 'bad-frame', 'bad-frame']);
     expect(frames.at(-1)).toMatchObject({ type: 'broadcast', record: { orderId: '5' } });
+    // Each frame comes with the text it arrived as.
+    expect(JSON.parse(texts.at(-1) as string)).toMatchObject({ payload: { orderId: 5 } });
     expect(connection.status.state).toBe('live');
   });
 });
