@@ -14,7 +14,6 @@ import { FeedEngine, type FeedEngineOptions } from '../engine';
 import { checkEndpoint } from '../feed/endpoint';
 import { RestClient } from '../rest';
 import type { Simulator, SimulatorOptions } from '../simulator';
-import { isFinishedOrder } from '../store/records';
 import { RingBuffer } from '../store/ring-buffer';
 import type { FeedSnapshot } from '../store/snapshot';
 import { type TradingClient, TradingMonitor } from './trading-monitor';
@@ -144,7 +143,7 @@ export class FeedController extends Emitter<FeedControllerEvents> {
   openOrderCount(): number | null {
     const engine = this.engine;
     if (!engine) return null;
-    return engine.store.snapshot().orders.filter((order) => !isFinishedOrder(order)).length;
+    return engine.store.openOrders().length;
   }
 
   /** Reads trading/status now (no-op while no feed runs). */

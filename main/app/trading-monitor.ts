@@ -13,7 +13,6 @@ import type { RestSnapshot } from '../../common/rest/snapshot';
 import type { TradingStatus } from '../../common/rest/trading-status';
 import type { FeedEngine } from '../engine';
 import type { RestClient } from '../rest';
-import { isFinishedOrder } from '../store/records';
 import {
   cancelResultText,
   controlResultText,
@@ -207,9 +206,9 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   private staleOpenOrderIds(snapshot: RestSnapshot): Set<string> {
     const open = new Set(snapshot.openOrders.map((o) => String(o.record.orderId)));
     const stale = new Set<string>();
-    for (const order of this.options.engine.store.snapshot().orders) {
+    for (const order of this.options.engine.store.openOrders()) {
       const id = String(order.orderId);
-      if (!isFinishedOrder(order) && !open.has(id)) stale.add(id);
+      if (!open.has(id)) stale.add(id);
     }
     return stale;
   }

@@ -340,6 +340,17 @@ describe('FeedStore day counters', () => {
   });
 });
 
+describe('FeedStore open orders', () => {
+  it('lists the orders it holds that are not finished', () => {
+    const store = newStore();
+    store.apply(orderEvent('INSERT', { orderId: 'a', orderStatus: 'PLACED' }), T0);
+    store.apply(orderEvent('INSERT', { orderId: 'b', orderStatus: 'PLACED' }), T0);
+    store.apply(orderEvent('INSERT', { orderId: 'c', orderStatus: 'PENDING_PLACEMENT' }), T0);
+    store.apply(orderEvent('UPDATE', { orderId: 'b', orderStatus: 'FILLED' }), T0);
+    expect(store.openOrders().map((o) => o.orderId)).toEqual(['a', 'c']);
+  });
+});
+
 describe('FeedStore recent events and snapshot', () => {
   it('keeps the most recent events in a bounded ring, newest last', () => {
     const store = new FeedStore({ recentCapacity: 3, dayStart: utcDayStart });
