@@ -28,7 +28,11 @@ export type LoadServerMessage =
   | { type: 'paced-done'; frames: number; elapsedMs: number }
   | { type: 'idle-closed'; pings: number; heartbeats: number; openMs: number };
 
-export type ClientKind = 'bare-ws' | 'parse-floor' | 'pipeline';
+/**
+ * bare-ws: receive only; parse-floor: receive and JSON.parse; validate-only: receive and
+ * parseServerFrame (JSON.parse and validation), keeping nothing; pipeline: the FeedEngine.
+ */
+export type ClientKind = 'bare-ws' | 'parse-floor' | 'validate-only' | 'pipeline';
 
 export type WorkerSpec =
   | { task: 'throughput'; kind: ClientKind; url: string; frames: number; warmupFrames: number }

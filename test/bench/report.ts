@@ -45,6 +45,7 @@ export function summarise(m: Measurements): Record<string, unknown> {
   const pipeline = t?.pipeline.framesPerSec;
   const floor = t?.['parse-floor'].framesPerSec;
   const bare = t?.['bare-ws'].framesPerSec;
+  const validateOnly = t?.['validate-only'].framesPerSec;
   const heapGrowth = m.heap ? m.heap.late.heapUsedMb - m.heap.early.heapUsedMb : undefined;
   const figures = {
     pipelineVsParseFloor: orNull(t ? pipeline! / floor! : undefined, 3),
@@ -81,15 +82,20 @@ export function summarise(m: Measurements): Record<string, unknown> {
     targetsMet,
     bareWsFramesPerSec: orNull(bare, 0),
     parseFloorFramesPerSec: orNull(floor, 0),
+    validateOnlyFramesPerSec: orNull(validateOnly, 0),
+    validateOnlyVsParseFloor: orNull(t ? validateOnly! / floor! : undefined, 3),
+    pipelineVsValidateOnly: orNull(t ? pipeline! / validateOnly! : undefined, 3),
     pipelineVsParseFloorCpu: orNull(
       t ? t['parse-floor'].cpuUsPerFrame / t.pipeline.cpuUsPerFrame : undefined,
       3,
     ),
     pipelineCpuUsPerFrame: orNull(t?.pipeline.cpuUsPerFrame, 2),
     parseFloorCpuUsPerFrame: orNull(t?.['parse-floor'].cpuUsPerFrame, 2),
+    validateOnlyCpuUsPerFrame: orNull(t?.['validate-only'].cpuUsPerFrame, 2),
     bareWsCpuUsPerFrame: orNull(t?.['bare-ws'].cpuUsPerFrame, 2),
     pipelineBestFramesPerSec: orNull(t?.pipeline.bestFramesPerSec, 0),
     parseFloorBestFramesPerSec: orNull(t?.['parse-floor'].bestFramesPerSec, 0),
+    validateOnlyBestFramesPerSec: orNull(t?.['validate-only'].bestFramesPerSec, 0),
     bareWsBestFramesPerSec: orNull(t?.['bare-ws'].bestFramesPerSec, 0),
     throughputFramesPerRun: t?.pipeline.runs[0]?.frames ?? null,
     throughputRepeats: m.options.throughputRepeats,
@@ -200,9 +206,12 @@ export function renderTable(s: Record<string, unknown>): string {
     ['pipeline / bare ws', fmt(s.pipelineVsBareWs), '', ''],
     ['pipeline', fmt(s.pipelineFramesPerSec, ' frames/s'), '', ''],
     ['parse floor (ws + JSON.parse)', fmt(s.parseFloorFramesPerSec, ' frames/s'), '', ''],
+    ['validate only (ws + parse + validate)', fmt(s.validateOnlyFramesPerSec, ' frames/s'), '', ''],
+    ['validate only / parse floor', fmt(s.validateOnlyVsParseFloor), '', ''],
     ['bare ws (receive only)', fmt(s.bareWsFramesPerSec, ' frames/s'), '', ''],
     ['CPU per frame: pipeline', fmt(s.pipelineCpuUsPerFrame, ' µs'), '', ''],
     ['CPU per frame: parse floor', fmt(s.parseFloorCpuUsPerFrame, ' µs'), '', ''],
+    ['CPU per frame: validate only', fmt(s.validateOnlyCpuUsPerFrame, ' µs'), '', ''],
     ['CPU per frame: bare ws', fmt(s.bareWsCpuUsPerFrame, ' µs'), '', ''],
     ['pipeline / parse floor (CPU)', fmt(s.pipelineVsParseFloorCpu), '', ''],
     ...stageRows(s.stageUsPerFrame as Record<string, number> | null),

@@ -24,7 +24,7 @@ export interface ClientFigures {
 
 export type ThroughputFigures = Record<ClientKind, ClientFigures>;
 
-const KINDS: readonly ClientKind[] = ['pipeline', 'parse-floor', 'bare-ws'];
+const KINDS: readonly ClientKind[] = ['pipeline', 'parse-floor', 'validate-only', 'bare-ws'];
 
 /** Every client against the same flood, interleaved over the repeats so noise hits all alike. */
 export async function measureThroughput(
@@ -37,6 +37,7 @@ export async function measureThroughput(
   const runs: Record<ClientKind, ThroughputRun[]> = {
     pipeline: [],
     'parse-floor': [],
+    'validate-only': [],
     'bare-ws': [],
   };
   const timeoutMs = Math.max(60_000, (options.throughputFrames / 2_000) * 1000);

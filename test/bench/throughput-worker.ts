@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { CHANNELS } from '../../common/protocol/channels';
 import { subscribeFrame } from '../../common/protocol/client-frames';
+import { parseServerFrame } from '../../common/protocol/server-frames';
 import { FrameMeter } from './frame-meter';
 import type { ThroughputResult, WorkerSpec } from './messages';
 import { MeteredEngine } from './metered-engine';
@@ -11,24 +12,43 @@ type ThroughputSpec = Extract<WorkerSpec, { task: 'throughput' }>;
 /** Read from every parsed frame, as any JSON client reads at least the type. */
 let typeChars = 0;
 
-/** A bare `ws` client on the same stream: subscribe, then only receive (or receive and parse). */
+/** What a bare client does with each frame's text: nothing, JSON.parse, or parse and validate. */
+function frameHandler(kind: ThroughputSpec['kind']): ((text: string) => void) | null {
+  if (kind === 'parse-floor') {
+    return (text) => {
+      typeChars += (JSON.parse(text) as { type: string }).type.length;
+    };
+  }
+  if (kind === 'validate-only') {
+    return (text) => {
+      const result = parseServerFrame(text);
+      if (result.ok) typeChars += result.frame.type.length;
+    };
+  }
+  return null;
+}
+
+/**
+ * A bare `ws` client on the same stream: subscribe, then only receive, or receive and
+ * parse (and validate) each frame, keeping nothing.
+ */
 function bareClient(spec: ThroughputSpec): Promise<ThroughputResult> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(spec.url);
-    const parse = spec.kind === 'parse-floor';
+    const handle = frameHandler(spec.kind);
     let subscribed = false;
     const meter = new FrameMeter(
       spec.frames,
       spec.warmupFrames,
       (framesPerSec, cpuUsPerFrame, frames) => {
         ws.close(1000);
-        if (parse && typeChars === 0) reject(new Error('parsed frames had no type'));
+        if (handle && typeChars === 0) reject(new Error('parsed frames had no type'));
         resolve({ task: 'throughput', kind: spec.kind, frames, framesPerSec, cpuUsPerFrame });
       },
     );
     ws.on('open', () => ws.send(subscribeFrame(randomUUID(), CHANNELS)));
     ws.on('message', (data: Buffer) => {
-      if (parse) typeChars += (JSON.parse(data.toString('utf8')) as { type: string }).type.length;
+      if (handle) handle(data.toString('utf8'));
       // The first message is the "subscribed" reply; every later one is a broadcast.
       if (subscribed) meter.count();
       else subscribed = true;
