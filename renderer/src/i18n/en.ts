@@ -60,6 +60,7 @@ export const en = {
   'trading.action.stop': 'Stop trading',
   'trading.action.start': 'Start trading',
   'trading.action.cancel-all': 'Cancel all open orders',
+  'trading.checkNow': 'Check status now',
   'trading.working': 'Working…',
   'trading.confirm.stop.title': 'Stop trading?',
   'trading.confirm.stop.body':

@@ -59,6 +59,7 @@ export const zhCN: Catalog = {
   'trading.action.stop': '停止交易',
   'trading.action.start': '开始交易',
   'trading.action.cancel-all': '撤销所有挂单',
+  'trading.checkNow': '立即检查状态',
   'trading.working': '处理中…',
   'trading.confirm.stop.title': '停止交易？',
   'trading.confirm.stop.body':

@@ -17,6 +17,8 @@ export interface FakeBridgeSetup {
   latencyMs?: number;
   /** What trading.act answers; by default every action succeeds with "<action>: done". */
   tradingOutcome?: Omit<TradingActionOutcome, 'action'>;
+  /** trading.status fails with this message, as when the main process cannot be reached. */
+  tradingStatusError?: string;
 }
 
 export interface BridgeCall {
@@ -172,7 +174,11 @@ export function installFakeBridge(setup: FakeBridgeSetup): void {
       openFolder: () => answer('logs.openFolder', [], () => undefined),
     },
     trading: {
-      status: () => answer('trading.status', [], () => snapshot.trading),
+      status: () =>
+        answer('trading.status', [], () => {
+          if (setup.tradingStatusError) throw new Error(setup.tradingStatusError);
+          return snapshot.trading;
+        }),
       act: (action, options) =>
         answer('trading.act', [action, options], () => ({
           action,

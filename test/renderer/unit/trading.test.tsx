@@ -109,6 +109,39 @@ describe('trading on the dashboard', () => {
     ).toBeTruthy();
   });
 
+  it('checks the trading status at once on request', async () => {
+    const { user, control, calls } = await renderDashboard({ snapshot: tradingSnapshot() });
+    control.setSnapshot(tradingSnapshot(tradingView('manual_paused', { checkedAt: T0 + 5_000 })));
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Check status now' }));
+    expect(calls('trading.status')).toHaveLength(1);
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Trading status' }).textContent).toContain(
+        'Trading paused',
+      ),
+    );
+    expect(within(controls).getByRole('button', { name: 'Resume trading' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+  });
+
+  it('says so when the status cannot be checked', async () => {
+    const { user } = await renderDashboard({
+      snapshot: tradingSnapshot(),
+      tradingStatusError: 'main process not answering',
+    });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Check status now' }));
+    expect(
+      await within(controls).findByText('Trading status unavailable: main process not answering'),
+    ).toBeTruthy();
+    expect(within(controls).getByRole('button', { name: 'Check status now' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+  });
+
   it('follows pushed trading status, and reloads the snapshot after a new reconciliation', async () => {
     const { control, calls } = await renderDashboard({ snapshot: tradingSnapshot() });
     expect(calls('app.snapshot')).toHaveLength(1);

@@ -7,7 +7,7 @@ import {
 } from '../../../../common/ipc/trading';
 import { Modal } from '../../components/Modal';
 import { useI18n } from '../../i18n/i18n-context';
-import { useBridge, useDashboard } from '../../store/use-dashboard';
+import { useBridge, useDashboard, useStore } from '../../store/use-dashboard';
 
 /** Which actions would change something now: resume undoes a pause, start undoes a stop. */
 function enabledActions(
@@ -26,20 +26,37 @@ function enabledActions(
 /**
  * Pause, Resume, Stop, Start and Cancel all. Stop and cancel-all ask first, saying how
  * many orders they cancel; the result, or the server's reason for refusing, is shown.
+ * Check status now reads trading/status at once instead of waiting for the next poll.
  */
 export function TradingControls({ openOrders }: { openOrders: number | null }) {
   const { t, tp } = useI18n();
   const bridge = useBridge();
+  const store = useStore();
   const status = useDashboard((s) => s.trading.status);
   const [asking, setAsking] = useState<TradingAction | null>(null);
   const [running, setRunning] = useState<TradingAction | null>(null);
   const [outcome, setOutcome] = useState<TradingActionOutcome | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkFailure, setCheckFailure] = useState<string | null>(null);
   const enabled = enabledActions(status);
+
+  const checkNow = () => {
+    setChecking(true);
+    setCheckFailure(null);
+    bridge.trading
+      .status()
+      .then((view) => store.applyTrading(view))
+      .catch((error: unknown) =>
+        setCheckFailure(error instanceof Error ? error.message : String(error)),
+      )
+      .finally(() => setChecking(false));
+  };
 
   const run = (action: TradingAction) => {
     setAsking(null);
     setRunning(action);
     setOutcome(null);
+    setCheckFailure(null);
     bridge.trading
       .act(action, CONFIRMED_ACTIONS.includes(action) ? { confirmed: true } : {})
       .then(setOutcome)
@@ -74,16 +91,23 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
             {running === action ? t('trading.working') : t(`trading.action.${action}`)}
           </button>
         ))}
+        <button type="button" disabled={checking} onClick={checkNow}>
+          {checking ? t('trading.working') : t('trading.checkNow')}
+        </button>
       </div>
       <p
         role="status"
-        className={outcome && !outcome.ok ? 'trading-result error' : 'trading-result'}
+        className={
+          (outcome && !outcome.ok) || checkFailure ? 'trading-result error' : 'trading-result'
+        }
       >
-        {outcome &&
-          t(outcome.ok ? 'trading.result.ok' : 'trading.result.failed', {
-            action: t(`trading.action.${outcome.action}`),
-            message: outcome.message,
-          })}
+        {checkFailure
+          ? t('trading.problem', { message: checkFailure })
+          : outcome &&
+            t(outcome.ok ? 'trading.result.ok' : 'trading.result.failed', {
+              action: t(`trading.action.${outcome.action}`),
+              message: outcome.message,
+            })}
       </p>
       {(asking === 'stop' || asking === 'cancel-all') && (
         <Modal
