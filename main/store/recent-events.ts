@@ -1,5 +1,6 @@
 import type { FeedEvent } from '../../common/domain/events';
 import { parseServerFrame } from '../../common/protocol/server-frames';
+import { RingBuffer } from './ring-buffer';
 
 /**
  * The last `capacity` broadcasts, oldest overwritten first. Where the frame's text is at
@@ -10,69 +11,49 @@ import { parseServerFrame } from '../../common/protocol/server-frames';
  * to the ones written.
  */
 export class RecentEvents {
-  readonly capacity: number;
-  private readonly slots: (FeedEvent | string | undefined)[];
+  private readonly ring: RingBuffer<FeedEvent | string>;
+  /** seq and arrival time of each slot's event, beside the ring (no object per event). */
   private readonly seqs: Float64Array;
   private readonly times: Float64Array;
-  /** Index of the oldest entry. */
-  private head = 0;
-  private count = 0;
 
   constructor(capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) {
-      throw new RangeError(`recent events capacity must be a positive integer, got ${capacity}`);
-    }
-    this.capacity = capacity;
-    this.slots = new Array<FeedEvent | string | undefined>(capacity).fill(undefined);
+    this.ring = new RingBuffer(capacity);
     this.seqs = new Float64Array(capacity);
     this.times = new Float64Array(capacity);
   }
 
   get size(): number {
-    return this.count;
+    return this.ring.size;
   }
 
   /** Keeps the event, as `text` when given: the server's text of that very broadcast. */
   push(event: FeedEvent, text?: string): void {
-    let index: number;
-    if (this.count < this.capacity) {
-      index = (this.head + this.count) % this.capacity;
-      this.count += 1;
-    } else {
-      index = this.head;
-      this.head = (this.head + 1) % this.capacity;
-    }
-    this.slots[index] = text ?? event;
-    this.seqs[index] = event.seq;
-    this.times[index] = event.receivedAt;
+    const slot = this.ring.push(text ?? event);
+    this.seqs[slot] = event.seq;
+    this.times[slot] = event.receivedAt;
   }
 
   /** The events, oldest first. */
   toArray(): FeedEvent[] {
     const out: FeedEvent[] = [];
-    for (let i = 0; i < this.count; i += 1) {
-      const index = (this.head + i) % this.capacity;
-      const event = this.read(index);
+    this.ring.forEach((kept, slot) => {
+      const event = typeof kept === 'string' ? this.parse(kept, slot) : kept;
       if (event) out.push(event);
-    }
+    });
     return out;
   }
 
   clear(): void {
-    this.slots.fill(undefined);
-    this.head = 0;
-    this.count = 0;
+    this.ring.clear();
   }
 
-  private read(index: number): FeedEvent | undefined {
-    const slot = this.slots[index];
-    if (typeof slot !== 'string') return slot;
-    const parsed = parseServerFrame(slot);
+  private parse(text: string, slot: number): FeedEvent | undefined {
+    const parsed = parseServerFrame(text);
     // Only texts of valid broadcasts are written; anything else would be a caller's bug.
     if (!parsed.ok || parsed.frame.type !== 'broadcast') return undefined;
     const event = parsed.frame as FeedEvent;
-    event.seq = this.seqs[index] as number;
-    event.receivedAt = this.times[index] as number;
+    event.seq = this.seqs[slot] as number;
+    event.receivedAt = this.times[slot] as number;
     return event;
   }
 }

@@ -18,14 +18,18 @@ export class RingBuffer<T> {
     return this.count;
   }
 
-  push(item: T): void {
+  /** Stores the item; returns its slot (0 to capacity - 1), for data kept beside it. */
+  push(item: T): number {
+    let slot: number;
     if (this.count < this.capacity) {
-      this.slots[(this.head + this.count) % this.capacity] = item;
+      slot = (this.head + this.count) % this.capacity;
       this.count += 1;
-      return;
+    } else {
+      slot = this.head;
+      this.head = (this.head + 1) % this.capacity;
     }
-    this.slots[this.head] = item;
-    this.head = (this.head + 1) % this.capacity;
+    this.slots[slot] = item;
+    return slot;
   }
 
   /** The newest item, if any. */
@@ -37,10 +41,18 @@ export class RingBuffer<T> {
   /** Items oldest first. */
   toArray(): T[] {
     const out = new Array<T>(this.count);
-    for (let i = 0; i < this.count; i += 1) {
-      out[i] = this.slots[(this.head + i) % this.capacity] as T;
-    }
+    this.forEach((item, _slot, i) => {
+      out[i] = item;
+    });
     return out;
+  }
+
+  /** Calls `visit` for each item, oldest first, with its slot and its position. */
+  forEach(visit: (item: T, slot: number, position: number) => void): void {
+    for (let i = 0; i < this.count; i += 1) {
+      const slot = (this.head + i) % this.capacity;
+      visit(this.slots[slot] as T, slot, i);
+    }
   }
 
   clear(): void {

@@ -28,6 +28,20 @@ describe('RingBuffer', () => {
     expect(items[1_999]).toBe(99_999);
   });
 
+  it('says which slot each item went into, and visits items oldest first with their slots', () => {
+    const ring = new RingBuffer<string>(3);
+    expect(['a', 'b', 'c', 'd', 'e'].map((item) => ring.push(item))).toEqual([0, 1, 2, 0, 1]);
+    const visited: [string, number, number][] = [];
+    ring.forEach((item, slot, position) => {
+      visited.push([item, slot, position]);
+    });
+    expect(visited).toEqual([
+      ['c', 2, 0],
+      ['d', 0, 1],
+      ['e', 1, 2],
+    ]);
+  });
+
   it('empties on clear', () => {
     const ring = new RingBuffer<string>(2);
     ring.push('a');
