@@ -129,56 +129,56 @@ function hedgeTarget(betId: string, orderId: string | null): NotificationTarget 
   return orderId ? { view: 'hedge', betId, orderId } : { view: 'hedge', betId };
 }
 
-export function hedgeNotice(effect: HedgePlacedEffect): Notice {
+/** A notice about one hedge bet: its bookmaker is the venue, its order the one it hedges. */
+function betNotice(
+  kind: 'hedge' | 'hedge-declined',
+  effect: HedgePlacedEffect | HedgeDeclinedEffect,
+  render: (bookmaker: string | null, orderId: string | null, at: number) => NotificationIntent,
+): Notice {
   const bookmaker = text(effect.bet.bookmaker);
   const orderId = text(effect.bet.orderId);
   return {
-    kind: 'hedge',
+    kind,
     count: 1,
     stake: num(effect.bet.placedStake) ?? 0,
     venue: bookmaker,
     orderId,
-    render: (at) => {
-      const price = describeBetPrice(effect);
-      const pending = text(effect.bet.betStatus)?.toLowerCase() === 'pending';
-      const title = `Hedge ${pending ? 'pending' : 'placed'} ${price}${bookmaker ? ` at ${bookmaker}` : ''}`;
-      const fill = describeOrderFill(effect.order);
-      const body = parts(orderId && `For order ${orderId}`, fill && `fill ${fill}`);
-      return intent(
-        'hedge',
-        title,
-        body || 'Hedge bet',
-        1,
-        hedgeTarget(effect.bet.betId, orderId),
-        at,
-      );
-    },
+    render: (at) => render(bookmaker, orderId, at),
   };
 }
 
+export function hedgeNotice(effect: HedgePlacedEffect): Notice {
+  return betNotice('hedge', effect, (bookmaker, orderId, at) => {
+    const price = describeBetPrice(effect);
+    const pending = text(effect.bet.betStatus)?.toLowerCase() === 'pending';
+    const title = `Hedge ${pending ? 'pending' : 'placed'} ${price}${bookmaker ? ` at ${bookmaker}` : ''}`;
+    const fill = describeOrderFill(effect.order);
+    const body = parts(orderId && `For order ${orderId}`, fill && `fill ${fill}`);
+    return intent(
+      'hedge',
+      title,
+      body || 'Hedge bet',
+      1,
+      hedgeTarget(effect.bet.betId, orderId),
+      at,
+    );
+  });
+}
+
 export function hedgeDeclinedNotice(effect: HedgeDeclinedEffect): Notice {
-  const bookmaker = text(effect.bet.bookmaker);
-  const orderId = text(effect.bet.orderId);
-  return {
-    kind: 'hedge-declined',
-    count: 1,
-    stake: num(effect.bet.placedStake) ?? 0,
-    venue: bookmaker,
-    orderId,
-    render: (at) => {
-      const price = describeBetPrice(effect);
-      const title = `Hedge declined${bookmaker ? ` at ${bookmaker}` : ''}`;
-      const fill = describeOrderFill(effect.order);
-      const body = parts(
-        `${price}${orderId ? ` for order ${orderId}` : ''}`,
-        fill && `fill ${fill}`,
-        effect.orderStillHedged
-          ? 'another hedge for this order is still live'
-          : 'the fill is not hedged',
-      );
-      return intent('hedge-declined', title, body, 1, hedgeTarget(effect.bet.betId, orderId), at);
-    },
-  };
+  return betNotice('hedge-declined', effect, (bookmaker, orderId, at) => {
+    const price = describeBetPrice(effect);
+    const title = `Hedge declined${bookmaker ? ` at ${bookmaker}` : ''}`;
+    const fill = describeOrderFill(effect.order);
+    const body = parts(
+      `${price}${orderId ? ` for order ${orderId}` : ''}`,
+      fill && `fill ${fill}`,
+      effect.orderStillHedged
+        ? 'another hedge for this order is still live'
+        : 'the fill is not hedged',
+    );
+    return intent('hedge-declined', title, body, 1, hedgeTarget(effect.bet.betId, orderId), at);
+  });
 }
 
 export function hedgeMissingNotice(missing: NewlyMissingHedge, ctx: TextContext): Notice {
