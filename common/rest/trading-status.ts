@@ -1,20 +1,7 @@
 import { z } from 'zod';
 import { restNumber } from './numbers';
 
-/** The overall trading states the documentation lists for `trading/status`. */
-export const TRADING_STATES = [
-  'live',
-  'manual_paused',
-  'manual_stopped',
-  'soft_paused',
-  'system_stopped',
-  'emergency',
-] as const;
-export type TradingState = (typeof TRADING_STATES)[number];
-
-export function isKnownTradingState(value: string): value is TradingState {
-  return (TRADING_STATES as readonly string[]).includes(value);
-}
+export { isKnownTradingState, TRADING_STATES, type TradingState } from '../domain/trading-states';
 
 /**
  * The outcomes a pause/resume/stop/start reports in `result` (documented list). A
