@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../../../common/domain/events';
 import { FeedStore } from '../../../main/store/feed-store';
+import { expectWithinLimits } from './feed-events';
 
 const LIMITS = {
   maxOrders: 1_000,
@@ -88,13 +89,7 @@ describe('FeedStore memory bounds', () => {
       for (const effect of store.apply(event, t0)) if (effect.kind === 'fill') fills += 1;
       applied += 1;
       if (applied % 100_000 === 0) {
-        const sizes = store.sizes();
-        expect(sizes.orders).toBeLessThanOrEqual(LIMITS.maxOrders);
-        expect(sizes.bets).toBeLessThanOrEqual(LIMITS.maxBets);
-        expect(sizes.betIndex).toBeLessThanOrEqual(sizes.bets);
-        expect(sizes.scores).toBeLessThanOrEqual(LIMITS.maxScores);
-        expect(sizes.accounts).toBeLessThanOrEqual(LIMITS.maxAccounts);
-        expect(sizes.recentEvents).toBeLessThanOrEqual(LIMITS.recentCapacity);
+        expectWithinLimits(store, LIMITS);
       }
     }
     expect(applied).toBe(1_000_000);

@@ -1,6 +1,8 @@
+import { expect } from 'vitest';
 import type { FeedEvent } from '../../../common/domain/events';
 import type { Channel } from '../../../common/protocol/channels';
 import { parseServerFrame } from '../../../common/protocol/server-frames';
+import type { FeedStore } from '../../../main/store/feed-store';
 
 let lastSeq = 0;
 
@@ -80,3 +82,22 @@ export const documentedHedge = (at = 0) =>
     },
     at,
   );
+
+export interface StoreLimits {
+  maxOrders: number;
+  maxBets: number;
+  maxScores: number;
+  maxAccounts: number;
+  recentCapacity: number;
+}
+
+/** Every collection of the store within its limit, and the bet index within the bets. */
+export function expectWithinLimits(store: FeedStore, limits: StoreLimits): void {
+  const sizes = store.sizes();
+  expect(sizes.orders).toBeLessThanOrEqual(limits.maxOrders);
+  expect(sizes.bets).toBeLessThanOrEqual(limits.maxBets);
+  expect(sizes.betIndex).toBeLessThanOrEqual(sizes.bets);
+  expect(sizes.scores).toBeLessThanOrEqual(limits.maxScores);
+  expect(sizes.accounts).toBeLessThanOrEqual(limits.maxAccounts);
+  expect(sizes.recentEvents).toBeLessThanOrEqual(limits.recentCapacity);
+}

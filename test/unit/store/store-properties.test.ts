@@ -4,6 +4,7 @@ import type { FeedEvent } from '../../../common/domain/events';
 import { CHANNELS } from '../../../common/protocol/channels';
 import { parseServerFrame } from '../../../common/protocol/server-frames';
 import { FeedStore } from '../../../main/store/feed-store';
+import { expectWithinLimits } from './feed-events';
 
 const LIMITS = { maxOrders: 20, maxBets: 20, maxScores: 10, maxAccounts: 5, recentCapacity: 15 };
 
@@ -102,15 +103,9 @@ describe('FeedStore properties', () => {
               }
             }
           }
-          const sizes = store.sizes();
-          expect(sizes.orders).toBeLessThanOrEqual(LIMITS.maxOrders);
-          expect(sizes.bets).toBeLessThanOrEqual(LIMITS.maxBets);
-          expect(sizes.betIndex).toBeLessThanOrEqual(sizes.bets);
-          expect(sizes.scores).toBeLessThanOrEqual(LIMITS.maxScores);
-          expect(sizes.accounts).toBeLessThanOrEqual(LIMITS.maxAccounts);
-          expect(sizes.recentEvents).toBeLessThanOrEqual(LIMITS.recentCapacity);
+          expectWithinLimits(store, LIMITS);
           const snapshot = store.snapshot(steps.at(-1)?.[1]);
-          expect(snapshot.orders.length).toBe(sizes.orders);
+          expect(snapshot.orders.length).toBe(store.sizes().orders);
           expect(snapshot.counters.fills).toBeGreaterThanOrEqual(0);
         },
       ),
