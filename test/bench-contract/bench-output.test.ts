@@ -45,6 +45,10 @@ describe('npm run bench (quick)', () => {
       expect(typeof figures[name], name).toBe('number');
       expect(Number.isFinite(figures[name]), name).toBe(true);
     }
+    // The reference clients the pipeline is read against.
+    for (const name of ['validateOnlyVsParseFloor', 'keepRecordsVsParseFloor']) {
+      expect(typeof figures[name], name).toBe('number');
+    }
     expect(figures.errors).toEqual([]);
     expect(figures.quick).toBe(true);
     expect(Object.keys(figures.targetsMet as object)).toEqual(

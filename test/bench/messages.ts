@@ -30,9 +30,10 @@ export type LoadServerMessage =
 
 /**
  * bare-ws: receive only; parse-floor: receive and JSON.parse; validate-only: receive and
- * parseServerFrame (JSON.parse and validation), keeping nothing; pipeline: the FeedEngine.
+ * parseServerFrame (JSON.parse and validation), keeping nothing; keep-records: that, and
+ * the record kept by its id (keep-records.ts); pipeline: the FeedEngine.
  */
-export type ClientKind = 'bare-ws' | 'parse-floor' | 'validate-only' | 'pipeline';
+export type ClientKind = 'bare-ws' | 'parse-floor' | 'validate-only' | 'keep-records' | 'pipeline';
 
 export type WorkerSpec =
   | { task: 'throughput'; kind: ClientKind; url: string; frames: number; warmupFrames: number }

@@ -46,6 +46,7 @@ export function summarise(m: Measurements): Record<string, unknown> {
   const floor = t?.['parse-floor'].framesPerSec;
   const bare = t?.['bare-ws'].framesPerSec;
   const validateOnly = t?.['validate-only'].framesPerSec;
+  const keepRecords = t?.['keep-records'].framesPerSec;
   const heapGrowth = m.heap ? m.heap.late.heapUsedMb - m.heap.early.heapUsedMb : undefined;
   const figures = {
     pipelineVsParseFloor: orNull(t ? pipeline! / floor! : undefined, 3),
@@ -85,6 +86,9 @@ export function summarise(m: Measurements): Record<string, unknown> {
     validateOnlyFramesPerSec: orNull(validateOnly, 0),
     validateOnlyVsParseFloor: orNull(t ? validateOnly! / floor! : undefined, 3),
     pipelineVsValidateOnly: orNull(t ? pipeline! / validateOnly! : undefined, 3),
+    keepRecordsFramesPerSec: orNull(keepRecords, 0),
+    keepRecordsVsParseFloor: orNull(t ? keepRecords! / floor! : undefined, 3),
+    pipelineVsKeepRecords: orNull(t ? pipeline! / keepRecords! : undefined, 3),
     pipelineVsParseFloorCpu: orNull(
       t ? t['parse-floor'].cpuUsPerFrame / t.pipeline.cpuUsPerFrame : undefined,
       3,
@@ -92,10 +96,12 @@ export function summarise(m: Measurements): Record<string, unknown> {
     pipelineCpuUsPerFrame: orNull(t?.pipeline.cpuUsPerFrame, 2),
     parseFloorCpuUsPerFrame: orNull(t?.['parse-floor'].cpuUsPerFrame, 2),
     validateOnlyCpuUsPerFrame: orNull(t?.['validate-only'].cpuUsPerFrame, 2),
+    keepRecordsCpuUsPerFrame: orNull(t?.['keep-records'].cpuUsPerFrame, 2),
     bareWsCpuUsPerFrame: orNull(t?.['bare-ws'].cpuUsPerFrame, 2),
     pipelineBestFramesPerSec: orNull(t?.pipeline.bestFramesPerSec, 0),
     parseFloorBestFramesPerSec: orNull(t?.['parse-floor'].bestFramesPerSec, 0),
     validateOnlyBestFramesPerSec: orNull(t?.['validate-only'].bestFramesPerSec, 0),
+    keepRecordsBestFramesPerSec: orNull(t?.['keep-records'].bestFramesPerSec, 0),
     bareWsBestFramesPerSec: orNull(t?.['bare-ws'].bestFramesPerSec, 0),
     throughputFramesPerRun: t?.pipeline.runs[0]?.frames ?? null,
     throughputRepeats: m.options.throughputRepeats,
@@ -208,10 +214,14 @@ export function renderTable(s: Record<string, unknown>): string {
     ['parse floor (ws + JSON.parse)', fmt(s.parseFloorFramesPerSec, ' frames/s'), '', ''],
     ['validate only (ws + parse + validate)', fmt(s.validateOnlyFramesPerSec, ' frames/s'), '', ''],
     ['validate only / parse floor', fmt(s.validateOnlyVsParseFloor), '', ''],
+    ['keep records (validate + keep by id)', fmt(s.keepRecordsFramesPerSec, ' frames/s'), '', ''],
+    ['keep records / parse floor', fmt(s.keepRecordsVsParseFloor), '', ''],
+    ['pipeline / keep records', fmt(s.pipelineVsKeepRecords), '', ''],
     ['bare ws (receive only)', fmt(s.bareWsFramesPerSec, ' frames/s'), '', ''],
     ['CPU per frame: pipeline', fmt(s.pipelineCpuUsPerFrame, ' µs'), '', ''],
     ['CPU per frame: parse floor', fmt(s.parseFloorCpuUsPerFrame, ' µs'), '', ''],
     ['CPU per frame: validate only', fmt(s.validateOnlyCpuUsPerFrame, ' µs'), '', ''],
+    ['CPU per frame: keep records', fmt(s.keepRecordsCpuUsPerFrame, ' µs'), '', ''],
     ['CPU per frame: bare ws', fmt(s.bareWsCpuUsPerFrame, ' µs'), '', ''],
     ['pipeline / parse floor (CPU)', fmt(s.pipelineVsParseFloorCpu), '', ''],
     ...stageRows(s.stageUsPerFrame as Record<string, number> | null),

@@ -24,7 +24,13 @@ export interface ClientFigures {
 
 export type ThroughputFigures = Record<ClientKind, ClientFigures>;
 
-const KINDS: readonly ClientKind[] = ['pipeline', 'parse-floor', 'validate-only', 'bare-ws'];
+const KINDS: readonly ClientKind[] = [
+  'pipeline',
+  'parse-floor',
+  'validate-only',
+  'keep-records',
+  'bare-ws',
+];
 
 /** Every client against the same flood, interleaved over the repeats so noise hits all alike. */
 export async function measureThroughput(
@@ -38,6 +44,7 @@ export async function measureThroughput(
     pipeline: [],
     'parse-floor': [],
     'validate-only': [],
+    'keep-records': [],
     'bare-ws': [],
   };
   const timeoutMs = Math.max(60_000, (options.throughputFrames / 2_000) * 1000);
@@ -60,7 +67,7 @@ export async function measureThroughput(
       const serverBusyPct = ((flood.elapsedMs - flood.blockedMs) / flood.elapsedMs) * 100;
       runs[kind].push({ ...result, serverBusyPct });
       log(
-        `  ${kind.padEnd(11)} run ${repeat + 1}: ${Math.round(result.framesPerSec).toLocaleString('en')} frames/s, ` +
+        `  ${kind.padEnd(12)} run ${repeat + 1}: ${Math.round(result.framesPerSec).toLocaleString('en')} frames/s, ` +
           `${result.cpuUsPerFrame.toFixed(2)} µs CPU/frame (load server busy ${serverBusyPct.toFixed(0)}% of the flood)`,
       );
     }

@@ -4,6 +4,7 @@ import { CHANNELS } from '../../common/protocol/channels';
 import { subscribeFrame } from '../../common/protocol/client-frames';
 import { parseServerFrame } from '../../common/protocol/server-frames';
 import { FrameMeter } from './frame-meter';
+import { keepRecordsHandler } from './keep-records';
 import type { ThroughputResult, WorkerSpec } from './messages';
 import { MeteredEngine } from './metered-engine';
 
@@ -12,7 +13,10 @@ type ThroughputSpec = Extract<WorkerSpec, { task: 'throughput' }>;
 /** Read from every parsed frame, as any JSON client reads at least the type. */
 let typeChars = 0;
 
-/** What a bare client does with each frame's text: nothing, JSON.parse, or parse and validate. */
+/**
+ * What a bare client does with each frame's text: nothing, JSON.parse, parse and validate, or
+ * parse, validate and keep the record (keep-records.ts).
+ */
 function frameHandler(kind: ThroughputSpec['kind']): ((text: string) => void) | null {
   if (kind === 'parse-floor') {
     return (text) => {
@@ -25,12 +29,18 @@ function frameHandler(kind: ThroughputSpec['kind']): ((text: string) => void) | 
       if (result.ok) typeChars += result.frame.type.length;
     };
   }
+  if (kind === 'keep-records') {
+    const keep = keepRecordsHandler();
+    return (text) => {
+      if (keep(text)) typeChars += 1;
+    };
+  }
   return null;
 }
 
 /**
  * A bare `ws` client on the same stream: subscribe, then only receive, or receive and
- * parse (and validate) each frame, keeping nothing.
+ * parse (and validate, and keep) each frame.
  */
 function bareClient(spec: ThroughputSpec): Promise<ThroughputResult> {
   return new Promise((resolve, reject) => {
