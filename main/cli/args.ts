@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CHANNELS, type Channel, parseChannelList } from '../../common/protocol/channels';
 import { PRODUCTION_URL } from '../feed/endpoint';
-import { checkConnectionArgs } from './connection-args';
+import { checkConnectionArgs, givenApiKey } from './connection-args';
 
 export class UsageError extends Error {}
 
@@ -24,7 +24,8 @@ Commands:
 
 Options:
   --url URL               WebSocket endpoint (default ${PRODUCTION_URL})
-  --api-key UUID          API key (default: the MM_API_KEY environment variable)
+  --api-key UUID          API key (default: the MM_API_KEY environment variable;
+                          with --demo, the simulator's own key)
   --json                  watch: NDJSON records on stdout; commands: one JSON object
   --demo                  start the built-in simulator and use it
   -h, --help              show this help
@@ -78,7 +79,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions
   }
   const demo = values.demo === true;
   const url = values.url ?? PRODUCTION_URL;
-  const apiKey = values['api-key'] ?? env.MM_API_KEY;
+  const apiKey = givenApiKey(values['api-key'], env, demo);
   const options: CliOptions = {
     url,
     apiKey,

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { isDay } from '../../../common/rest/numbers';
 import { PRODUCTION_URL } from '../../feed/endpoint';
 import { UsageError } from '../args';
-import { checkConnectionArgs } from '../connection-args';
+import { checkConnectionArgs, givenApiKey } from '../connection-args';
 
 export const COMMANDS = [
   'status',
@@ -121,7 +121,7 @@ export function parseCommandArgs(
   }
   const str = (name: string) => values[name] as string | undefined;
   const demo = values.demo === true;
-  const apiKey = str('api-key') ?? env.MM_API_KEY;
+  const apiKey = givenApiKey(str('api-key'), env, demo);
   const exchange = text('exchange', str('exchange'));
   const fixtureId = text('fixture', str('fixture'));
   const from = day('from', str('from'));

@@ -191,8 +191,10 @@ describe('mm-tray-cli commands (built CLI, real HTTP)', () => {
     expect(() => parseCommandArgs(split.command, split.args, {})).toThrow(message);
   });
 
-  it('acts on its own simulator with --demo', async () => {
-    const demo = new CliProcess(['--demo', 'stop', '--yes', '--json']);
+  it('acts on its own simulator with --demo, whatever MM_API_KEY says', async () => {
+    const demo = new CliProcess(['--demo', 'stop', '--yes', '--json'], {
+      MM_API_KEY: '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427',
+    });
     expect(await demo.exited).toBe(0);
     const result = JSON.parse(demo.stdout) as Record<string, unknown>;
     expect(result).toMatchObject({ manualStopped: true, result: 'stop_applied' });

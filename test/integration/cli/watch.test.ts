@@ -186,8 +186,9 @@ describe('mm-tray-cli (watch mode)', () => {
     expect(simulator.connections()).toHaveLength(0);
   });
 
-  it('runs against its own simulator with --demo', async () => {
-    cli = new CliProcess(['--demo', '--json']);
+  it('runs against its own simulator with --demo, even with MM_API_KEY set for the real service', async () => {
+    const realKey = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
+    cli = new CliProcess(['--demo', '--json'], { MM_API_KEY: realKey });
     await waitFor(
       hasRecord(cli, (r) => r.type === 'event'),
       'a demo event',
@@ -195,5 +196,6 @@ describe('mm-tray-cli (watch mode)', () => {
     );
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
+    expect(cli.stdout + cli.stderr).not.toContain(realKey);
   });
 });

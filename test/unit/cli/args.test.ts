@@ -44,6 +44,9 @@ describe('parseCliArgs', () => {
 
   it('needs no key or URL in demo mode, and refuses --url with it', () => {
     expect(parseCliArgs(['--demo'], {})).toMatchObject({ demo: true, apiKey: undefined });
+    // MM_API_KEY is for the real service: the simulator would refuse it, and should not see it.
+    expect(parseCliArgs(['--demo'], { MM_API_KEY: KEY }).apiKey).toBeUndefined();
+    expect(parseCliArgs(['--demo', '--api-key', KEY], {}).apiKey).toBe(KEY);
     expect(() => parseCliArgs(['--demo', '--url', 'wss://x/ws'], {})).toThrow(UsageError);
   });
 
