@@ -23,7 +23,7 @@ export interface FeedConnectionOptions {
   /** The least wait after the server said "Connection limit exceeded". */
   connectionLimitWaitMs: number;
   maxFrameBytes: number;
-  /** Deadline for the answer to a "check now" ping. */
+  /** Deadline for the answer to a "check now" ping, or for a handshake under way to finish. */
   checkTimeoutMs: number;
   /** How long a clean stop waits for the server's close before cutting the socket. */
   stopTimeoutMs: number;
@@ -31,6 +31,8 @@ export interface FeedConnectionOptions {
   now: () => number;
   random: () => number;
 }
+
+const CHECK_FAILED = 'no answer to a connection check';
 
 export const DEFAULT_CONNECTION_OPTIONS = {
   pingIntervalMs: 30_000,
@@ -75,6 +77,8 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
   /** When updates may first have been missed; set when a live connection is lost. */
   private gapFrom: number | null = null;
   private minNextDelay = 0;
+  /** When the armed liveness deadline (timers.deadline) runs out. */
+  private deadlineAt = 0;
   /** Every field always present (undefined when not armed): a fixed shape, cheap to check per frame. */
   private readonly timers: {
     subscribe: Timer | undefined;
@@ -150,8 +154,12 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
   checkNow(): void {
     const { state } = this.current;
     if (state === 'live' && this.socket) {
-      this.sendPing(this.options.checkTimeoutMs, 'no answer to a connection check');
-    } else if (state === 'reconnecting' && !this.socket && this.minNextDelay === 0) {
+      this.sendPing(this.options.checkTimeoutMs, CHECK_FAILED);
+    } else if (this.socket) {
+      // Still opening, or waiting for "subscribed": a handshake that sleep left hanging must
+      // also finish within the check's deadline rather than its own, longer one.
+      this.armDeadline(this.options.checkTimeoutMs, CHECK_FAILED);
+    } else if (state === 'reconnecting' && this.minNextDelay === 0) {
       this.retryNow();
     }
   }
@@ -292,8 +300,21 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
     const socket = this.socket;
     if (!socket || socket.readyState !== OPEN) return;
     socket.send(PING_FRAME);
-    if (this.timers.deadline) return;
-    this.timers.deadline = setTimeout(() => this.fail(reason, true), deadlineMs);
+    this.armDeadline(deadlineMs, reason);
+  }
+
+  /**
+   * Unless a frame arrives within `ms`, the connection is dead and replaced at once. A
+   * deadline already armed stands when it is the earlier one, and is brought forward when not.
+   */
+  private armDeadline(ms: number, reason: string): void {
+    const due = this.options.now() + ms;
+    if (this.timers.deadline !== undefined) {
+      if (this.deadlineAt <= due) return;
+      this.clearTimer('deadline');
+    }
+    this.deadlineAt = due;
+    this.timers.deadline = setTimeout(() => this.fail(reason, true), ms);
   }
 
   /** Ends a socket for good: no listener of ours stays on it to keep it alive. */

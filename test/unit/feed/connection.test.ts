@@ -366,6 +366,48 @@ describe('FeedConnection stop and check', () => {
     expect(connection.status.state).toBe('live');
   });
 
+  it('on "check now", brings forward the deadline of a ping already waiting for its answer', () => {
+    const { connection, sockets, goLive } = setup({ pongTimeoutMs: 60_000 });
+    connection.start();
+    goLive();
+    vi.advanceTimersByTime(30_000); // the routine ping goes out, with a 60 s deadline
+    vi.advanceTimersByTime(1_000);
+    connection.checkNow();
+    vi.advanceTimersByTime(4_999);
+    expect(connection.status.state).toBe('live');
+    vi.advanceTimersByTime(1);
+    expect(sockets[0]!.terminated).toBe(true);
+    expect(connection.status.reason).toMatch(/connection check/);
+  });
+
+  it('on "check now", leaves an earlier deadline as it is', () => {
+    const { connection, sockets, goLive } = setup({ pongTimeoutMs: 2_000 });
+    connection.start();
+    goLive();
+    vi.advanceTimersByTime(30_000);
+    connection.checkNow();
+    vi.advanceTimersByTime(2_000);
+    expect(sockets[0]!.terminated).toBe(true);
+    expect(connection.status.reason).toMatch(/no answer to ping within 2 s/);
+  });
+
+  it('on "check now", gives a handshake under way the check deadline, not its own', () => {
+    const { connection, sockets, last } = setup();
+    connection.start();
+    connection.checkNow(); // the socket is still opening
+    vi.advanceTimersByTime(5_000);
+    expect(sockets[0]!.terminated).toBe(true);
+    expect(connection.status.state).toBe('reconnecting');
+    vi.advanceTimersByTime(1);
+    expect(sockets).toHaveLength(2);
+    last().acceptConnection();
+    connection.checkNow(); // open, waiting for "subscribed"
+    last().receive({ type: 'subscribed', subscriptionId: 2 });
+    vi.advanceTimersByTime(10_000);
+    expect(connection.status.state).toBe('live');
+    expect(sockets).toHaveLength(2);
+  });
+
   it('on "check now", retries at once instead of waiting out the backoff', () => {
     const { connection, sockets, last } = setup({ random: () => 1 });
     connection.start();
