@@ -5,7 +5,12 @@ import type { FeedStatus } from '../../common/domain/status';
 
 /** The NDJSON records of `mm-tray-cli --json`: one object per line, nothing else on stdout. */
 export const jsonRecord = {
-  status: (status: FeedStatus) => ({ type: 'status', ...status }),
+  /** `gap`: on the return to live after a reconnect, what updates may have been missed. */
+  status: (status: FeedStatus, gap?: Gap) => ({
+    type: 'status',
+    ...status,
+    ...(gap ? { gap: { from: gap.from, to: gap.to } } : {}),
+  }),
   event: (event: FeedEvent) => ({
     type: 'event',
     channel: event.channel,
@@ -17,5 +22,4 @@ export const jsonRecord = {
   }),
   notification: (intent: NotificationIntent) => ({ type: 'notification', ...intent }),
   error: (error: ErrorRecord) => ({ type: 'error', ...error }),
-  gap: (gap: Gap) => ({ type: 'gap', ...gap }),
 };

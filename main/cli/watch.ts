@@ -1,3 +1,4 @@
+import type { Gap } from '../../common/domain/connection';
 import { FeedEngine } from '../engine';
 import { startSimulator } from '../simulator';
 import type { CliOptions } from './args';
@@ -35,11 +36,18 @@ export async function watch(options: CliOptions, io: WatchIo): Promise<number> {
 
   const write = (line: string) => io.stdout.write(`${line}\n`);
   if (options.json) {
-    engine.on('status', (s) => write(JSON.stringify(jsonRecord.status(s))));
+    // A gap comes just before the "live" status it belongs to, and goes out in it.
+    let gap: Gap | undefined;
+    engine.on('gap', (g) => {
+      gap = g;
+    });
+    engine.on('status', (s) => {
+      write(JSON.stringify(jsonRecord.status(s, gap)));
+      gap = undefined;
+    });
     engine.on('event', (e) => write(JSON.stringify(jsonRecord.event(e))));
     engine.on('notification', (n) => write(JSON.stringify(jsonRecord.notification(n))));
     engine.on('error', (e) => write(JSON.stringify(jsonRecord.error(e))));
-    engine.on('gap', (g) => write(JSON.stringify(jsonRecord.gap(g))));
   } else {
     const line = prettyLine(io.stdout.isTTY ? colours(io.stdout) : noColours);
     if (simulator) write(`DEMO: connected to the built-in simulator at ${simulator.url}`);

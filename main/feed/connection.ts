@@ -210,11 +210,12 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
     this.liveSince = now;
     this.minNextDelay = 0;
     this.schedulePing();
-    this.setState('live');
+    // The gap first: whoever hears "live" then knows already what it may have missed.
     if (this.gapFrom !== null) {
       this.emit('gap', { from: this.gapFrom, to: now });
       this.gapFrom = null;
     }
+    this.setState('live');
   }
 
   private onServerError(message: string, now: number): void {

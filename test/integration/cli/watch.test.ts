@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../../main/simulator';
 import { CliProcess } from '../../support/cli-process';
@@ -184,6 +186,54 @@ describe('mm-tray-cli (watch mode)', () => {
     expect(cli.stderr).toMatch(message);
     expect(cli.stdout).toBe('');
     expect(simulator.connections()).toHaveLength(0);
+  });
+
+  it('after a dropped connection, says in the "live" status record what may have been missed', async () => {
+    simulator = await startSimulator({ scenario: false });
+    cli = new CliProcess(['--url', simulator.url, '--api-key', simulator.demoKey, '--json']);
+    const live = (r: Record<string, unknown>) => r.type === 'status' && r.state === 'live';
+    await waitFor(hasRecord(cli, live), 'live');
+    simulator.faults.drop();
+    await waitFor(
+      () => cli!.records().filter(live).length === 2,
+      'live again after the drop',
+      10_000,
+    );
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    const records = cli.records();
+    const [first, again] = records.filter(live);
+    expect(first).not.toHaveProperty('gap');
+    expect(again!.gap).toEqual({ from: expect.any(Number), to: expect.any(Number) });
+    const gap = again!.gap as { from: number; to: number };
+    expect(gap.from).toBeLessThanOrEqual(gap.to);
+    expect(records.some((r) => r.type === 'status' && r.state === 'reconnecting')).toBe(true);
+    expect(new Set(records.map((r) => r.type))).toEqual(new Set(['status']));
+  });
+
+  it('reports socket errors as error records', async () => {
+    const closedPort = await new Promise<number>((done) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => done(port));
+      });
+    });
+    cli = new CliProcess([
+      '--url',
+      `ws://127.0.0.1:${closedPort}/ws/subscribe`,
+      '--api-key',
+      '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427',
+      '--json',
+    ]);
+    await waitFor(
+      hasRecord(cli, (r) => r.type === 'error' && r.source === 'socket'),
+      'a socket error record',
+    );
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    const error = cli.records().find((r) => r.type === 'error')!;
+    expect(error.message).toMatch(/ECONNREFUSED/);
+    expect(new Set(cli.records().map((r) => r.type))).toEqual(new Set(['status', 'error']));
   });
 
   it('runs against its own simulator with --demo, even with MM_API_KEY set for the real service', async () => {
