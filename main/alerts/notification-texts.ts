@@ -129,6 +129,12 @@ function hedgeTarget(betId: string, orderId: string | null): NotificationTarget 
   return orderId ? { view: 'hedge', betId, orderId } : { view: 'hedge', betId };
 }
 
+/** "fixture id1000…" for the hedged order's fixture, when the order is known. */
+function hedgedFixture(effect: HedgePlacedEffect | HedgeDeclinedEffect): string | null {
+  const fixtureId = text(effect.order?.fixtureId);
+  return fixtureId && `fixture ${fixtureId}`;
+}
+
 /** A notice about one hedge bet: its bookmaker is the venue, its order the one it hedges. */
 function betNotice(
   kind: 'hedge' | 'hedge-declined',
@@ -153,7 +159,11 @@ export function hedgeNotice(effect: HedgePlacedEffect): Notice {
     const pending = text(effect.bet.betStatus)?.toLowerCase() === 'pending';
     const title = `Hedge ${pending ? 'pending' : 'placed'} ${price}${bookmaker ? ` at ${bookmaker}` : ''}`;
     const fill = describeOrderFill(effect.order);
-    const body = parts(orderId && `For order ${orderId}`, fill && `fill ${fill}`);
+    const body = parts(
+      orderId && `For order ${orderId}`,
+      fill && `fill ${fill}`,
+      hedgedFixture(effect),
+    );
     return intent(
       'hedge',
       title,
@@ -173,6 +183,7 @@ export function hedgeDeclinedNotice(effect: HedgeDeclinedEffect): Notice {
     const body = parts(
       `${price}${orderId ? ` for order ${orderId}` : ''}`,
       fill && `fill ${fill}`,
+      hedgedFixture(effect),
       effect.orderStillHedged
         ? 'another hedge for this order is still live'
         : 'the fill is not hedged',

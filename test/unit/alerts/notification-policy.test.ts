@@ -114,7 +114,9 @@ describe('NotificationPolicy: one notification per kind', () => {
       target: { view: 'hedge', betId: '456', orderId: '123' },
     });
     expect(intent?.title).toBe('Hedge placed 100.00 @ 1.808 at vertex');
-    expect(intent?.body).toBe('For order 123 · fill 100.00 @ 45¢ on polymarket');
+    expect(intent?.body).toBe(
+      'For order 123 · fill 100.00 @ 45¢ on polymarket · fixture id1000000861624412',
+    );
   });
 
   it('tells a declined hedge urgently', () => {
@@ -134,6 +136,7 @@ describe('NotificationPolicy: one notification per kind', () => {
     expect(intent).toMatchObject({ kind: 'hedge-declined', urgent: true });
     expect(intent?.title).toBe('Hedge declined at pinnacle');
     expect(intent?.body).toContain('100.00 @ 1.9 for order 123');
+    expect(intent?.body).toContain('fixture id1000000861624412');
     expect(intent?.body).toContain('the fill is not hedged');
   });
 
