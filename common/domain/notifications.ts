@@ -19,6 +19,8 @@ export type NotificationTarget =
   | { view: 'hedge'; betId: string; orderId?: string }
   | { view: 'emergency' }
   | { view: 'connection' }
+  /** Settings, with the API key field focused (the tray's Settings…, a refused key). */
+  | { view: 'settings' }
   | { view: 'feed' };
 
 export interface NotificationIntent {

@@ -309,7 +309,7 @@ export function connectionNotice(alert: ConnectionAlert, ctx: TextContext): Noti
               'check the API key in Settings',
             ),
             1,
-            target,
+            { view: 'settings' },
             at,
           ),
       };
@@ -361,8 +361,10 @@ export function summaryIntent(summary: BurstSummary, at: number): NotificationIn
       body = 'See the app for details';
   }
   const target: NotificationTarget =
-    summary.kind.startsWith('connection') || summary.kind === 'auth-failed'
-      ? { view: 'connection' }
-      : { view: 'feed' };
+    summary.kind === 'auth-failed'
+      ? { view: 'settings' }
+      : summary.kind.startsWith('connection')
+        ? { view: 'connection' }
+        : { view: 'feed' };
   return intent(summary.kind, title, body, summary.count, target, at);
 }

@@ -15,7 +15,7 @@ import { type Focus, VIEWS, type View, viewForTarget } from './views';
 
 /** The header, the view switcher and the current view; navigation requests pick the view. */
 export function Dashboard() {
-  const { t, fmt } = useI18n();
+  const { t, tp, fmt } = useI18n();
   const store = useStore();
   const navigation = useDashboard((s) => s.navigation);
   const unhedged = useDashboard((s) => s.missingHedges.fillsMissingHedge);
@@ -25,7 +25,7 @@ export function Dashboard() {
   const [ordersQuery, setOrdersQuery] = useState<OrdersQuery>({ text: '', openOnly: false });
   const [hedgesQuery, setHedgesQuery] = useState('');
   const connectionRef = useRef<HTMLElement>(null);
-  const bannerRef = useRef<HTMLDivElement>(null);
+  const bannerRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!navigation) return;
@@ -61,7 +61,13 @@ export function Dashboard() {
           >
             {t(`nav.${name}`)}
             {name === 'overview' && unhedged > 0 && (
-              <span className="tab-count">{fmt.count(unhedged)}</span>
+              <>
+                {' '}
+                <span className="tab-count" aria-hidden="true">
+                  {fmt.count(unhedged)}
+                </span>
+                <span className="sr-only">{tp('nav.unhedged', unhedged)}</span>
+              </>
             )}
           </button>
         ))}
@@ -89,7 +95,9 @@ export function Dashboard() {
           />
         )}
         {view === 'scores' && <Scores />}
-        {view === 'settings' && <Settings />}
+        {view === 'settings' && (
+          <Settings focusKey={focus?.kind === 'api-key' ? focus.serial : null} />
+        )}
       </main>
     </div>
   );

@@ -8,7 +8,8 @@ export type Focus =
   | { kind: 'order'; id: string; serial: number }
   | { kind: 'bet'; id: string; serial: number }
   | { kind: 'emergency'; serial: number }
-  | { kind: 'connection'; serial: number };
+  | { kind: 'connection'; serial: number }
+  | { kind: 'api-key'; serial: number };
 
 /** Which view shows a navigation target, and what it should bring into sight. */
 export function viewForTarget(
@@ -24,6 +25,8 @@ export function viewForTarget(
       return { view: 'overview', focus: { kind: 'emergency', serial } };
     case 'connection':
       return { view: 'overview', focus: { kind: 'connection', serial } };
+    case 'settings':
+      return { view: 'settings', focus: { kind: 'api-key', serial } };
     case 'feed':
       return { view: 'feed', focus: null };
   }

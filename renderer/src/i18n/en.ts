@@ -16,6 +16,8 @@ export const en = {
   'nav.hedges': 'Hedges',
   'nav.scores': 'Scores',
   'nav.settings': 'Settings',
+  'nav.unhedged.one': '{count} fill missing a hedge',
+  'nav.unhedged.other': '{count} fills missing a hedge',
 
   'connection.label': 'Connection status',
   'connection.state.connecting': 'Connecting',
@@ -100,7 +102,7 @@ export const en = {
   'overview.matched': 'matched {amount}',
   'overview.hedges': 'Hedges today',
   'overview.hedgesPlaced': 'placed',
-  'overview.hedgesPending': 'pending',
+  'overview.hedgesPending': 'pending now',
   'overview.hedgesDeclined': 'declined',
   'overview.missing': 'Fills missing a hedge',
   'overview.missingNone': 'all fills hedged',
@@ -208,6 +210,8 @@ export const en = {
   'status.placed': 'placed',
   'status.pending': 'pending',
   'status.declined': 'declined',
+  /** A price in cents; `{value}` is the number. */
+  'format.cents': '{value}¢',
 
   'scores.label': 'Live fixtures',
   'scores.empty': 'No live fixtures.',

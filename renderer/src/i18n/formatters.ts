@@ -5,6 +5,11 @@ export interface Formatters {
   count(n: number): string;
   /** Stakes and balances: two decimals, grouped. The currency is the exchange's own. */
   money(n: number): string;
+  /**
+   * An exchange price, given as a fraction of a dollar (0.455) or already in cents (45.5),
+   * in cents with one decimal when it has one: 45.5¢ (as main's notifications write it).
+   */
+  price(n: number): string;
   /** Any other number: up to three decimals. */
   decimal(n: number): string;
   /** Decimal odds: two or three decimals (2.50, 3.125). */
@@ -17,12 +22,14 @@ export interface Formatters {
   ago(ms: number, now: number): string;
 }
 
-export function createFormatters(locale: string): Formatters {
+/** `centsPattern` writes a number of cents, `{value}` standing for the number. */
+export function createFormatters(locale: string, centsPattern = '{value}¢'): Formatters {
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const money = new Intl.NumberFormat(locale, {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
+  const cents = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
   const odds = new Intl.NumberFormat(locale, {
     minimumFractionDigits: 2,
@@ -45,6 +52,7 @@ export function createFormatters(locale: string): Formatters {
     locale,
     count: (n) => count.format(n),
     money: (n) => money.format(n),
+    price: (n) => centsPattern.replace('{value}', cents.format(Math.abs(n) < 1 ? n * 100 : n)),
     decimal: (n) => decimal.format(n),
     odds: (n) => odds.format(n),
     time: (ms) => time.format(ms),

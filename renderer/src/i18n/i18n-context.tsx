@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'r
 import type { Settings } from '../../../common/settings/schema';
 import { createFormatters, type Formatters } from './formatters';
 import { formattingLocale, osLocales, resolveLanguage } from './locale';
-import { createTranslator, type Translator } from './translator';
+import { createTranslator, messageTemplate, type Translator } from './translator';
 
 export interface I18n extends Translator {
   fmt: Formatters;
@@ -20,7 +20,10 @@ export function I18nProvider({
   const value = useMemo<I18n>(() => {
     const locales = osLocales();
     const resolved = resolveLanguage(language, locales);
-    const fmt = createFormatters(formattingLocale(resolved, locales));
+    const fmt = createFormatters(
+      formattingLocale(resolved, locales),
+      messageTemplate(resolved, 'format.cents'),
+    );
     return { ...createTranslator(resolved, fmt.count), fmt };
   }, [language]);
   useEffect(() => {

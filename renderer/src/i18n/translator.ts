@@ -20,6 +20,11 @@ export interface Translator {
 
 const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };
 
+/** A message as the catalog has it, placeholders unfilled. */
+export function messageTemplate(language: Language, key: MessageKey): string {
+  return CATALOGS[language][key] ?? en[key];
+}
+
 export function createTranslator(
   language: Language,
   formatCount: (n: number) => string,

@@ -15,6 +15,8 @@ export const zhCN: Catalog = {
   'nav.hedges': '对冲',
   'nav.scores': '比分',
   'nav.settings': '设置',
+  'nav.unhedged.one': '{count} 笔成交缺少对冲',
+  'nav.unhedged.other': '{count} 笔成交缺少对冲',
 
   'connection.label': '连接状态',
   'connection.state.connecting': '正在连接',
@@ -98,7 +100,7 @@ export const zhCN: Catalog = {
   'overview.matched': '成交额 {amount}',
   'overview.hedges': '今日对冲',
   'overview.hedgesPlaced': '已下注',
-  'overview.hedgesPending': '待定',
+  'overview.hedgesPending': '当前待定',
   'overview.hedgesDeclined': '被拒',
   'overview.missing': '缺少对冲的成交',
   'overview.missingNone': '所有成交均已对冲',
@@ -206,6 +208,7 @@ export const zhCN: Catalog = {
   'status.placed': '已下注',
   'status.pending': '待定',
   'status.declined': '被拒',
+  'format.cents': '{value}¢',
 
   'scores.label': '进行中的赛事',
   'scores.empty': '没有进行中的赛事。',

@@ -56,7 +56,7 @@ test('emergency, connection and feed targets', async ({ page }) => {
     'aria-current',
     'page',
   );
-  await expect(page.getByRole('alert')).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Emergency' })).toBeFocused();
   await navigateTo(page, { view: 'connection' });
   await expect(page.getByRole('region', { name: 'Connection status' })).toBeFocused();
   await navigateTo(page, { view: 'feed' });

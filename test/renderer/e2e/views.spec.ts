@@ -42,7 +42,10 @@ const COMBOS = [
 const VIEWS = ['overview', 'feed', 'orders', 'hedges', 'scores', 'settings'] as const;
 
 async function showView(page: Page, label: string): Promise<void> {
-  const button = page.getByRole('navigation').getByRole('button', { name: label, exact: false });
+  // The tab's name is its label, then maybe its count in words ("Overview 1 fill missing a hedge").
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = new RegExp(`^${escaped}(\\s|$)`);
+  const button = page.getByRole('navigation').getByRole('button', { name });
   await button.click();
   await expect(button).toHaveAttribute('aria-current', 'page');
 }

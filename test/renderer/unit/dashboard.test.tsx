@@ -1,6 +1,13 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { batch, betEvent, liveStatus, orderEvent, snapshot, T0 } from './builders';
+
+/** The number under a label of the Overview's hedges card. */
+function hedgesCardNumber(label: string): string | null {
+  const card = screen.getByRole('region', { name: 'Hedges today' });
+  return within(card).getByText(label).nextElementSibling?.textContent ?? null;
+}
+
 import { renderDashboard } from './render-dashboard';
 
 const events = [
@@ -74,6 +81,41 @@ describe('the overview', () => {
     const row = await screen.findByRole('row', { selected: true });
     expect(row.textContent).toContain('100124');
     expect(row.textContent).toContain('unhedged');
+  });
+});
+
+describe('the overview, counting', () => {
+  it('counts the hedges pending now, not how many became pending today', async () => {
+    const { control } = await renderDashboard({ snapshot: feedSnapshot() });
+    expect(hedgesCardNumber('pending now')).toBe('0');
+    act(() =>
+      control.push(
+        batch([betEvent(4, { betId: '600001', orderId: '100123', betStatus: 'pending' })]),
+      ),
+    );
+    await waitFor(() => expect(hedgesCardNumber('pending now')).toBe('1'));
+    act(() =>
+      control.push(
+        batch([betEvent(5, { betId: '600001', betStatus: 'placed' }, { betStatus: 'pending' })]),
+      ),
+    );
+    await waitFor(() => expect(hedgesCardNumber('placed')).toBe('1'));
+    expect(hedgesCardNumber('pending now')).toBe('0');
+  });
+
+  it('names the count on the Overview tab in words, not "Overview1"', async () => {
+    await renderDashboard({ snapshot: feedSnapshot() });
+    const tab = screen.getByRole('button', { name: 'Overview 1 fill missing a hedge' });
+    expect(tab.getAttribute('aria-current')).toBe('page');
+    expect(within(tab).getByText('1').getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('names the count in Chinese too', async () => {
+    const value = feedSnapshot();
+    value.settings = { ...value.settings, language: 'zh-CN' };
+    value.feed.missingHedges.fillsMissingHedge = 3;
+    await renderDashboard({ snapshot: value });
+    expect(screen.getByRole('button', { name: '概览 3 笔成交缺少对冲' })).toBeTruthy();
   });
 });
 
@@ -160,6 +202,92 @@ describe('orders and hedges', () => {
   });
 });
 
+describe('an item opened while filters would hide it', () => {
+  it('"Open" on an unhedged fill clears "Open orders only" and selects the filled order', async () => {
+    const { user } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Orders' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Open orders only' }));
+    expect(screen.queryByRole('row', { name: /^100124/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: /^Overview/ }));
+    await user.click(screen.getByRole('button', { name: 'Open order 100124' }));
+    const row = await screen.findByRole('row', { selected: true });
+    expect(row.textContent).toContain('100124');
+    expect(row.textContent).toContain('unhedged');
+    const openOnly = screen.getByRole('checkbox', { name: 'Open orders only' }) as HTMLInputElement;
+    expect(openOnly.checked).toBe(false);
+    expect(screen.queryByText(/is not in the dashboard/)).toBeNull();
+
+    // Only for that request: filtering again afterwards is the user's choice.
+    await user.click(openOnly);
+    await waitFor(() => expect(screen.queryByRole('row', { name: /^100124/ })).toBeNull());
+    expect(openOnly.checked).toBe(true);
+  });
+
+  it('clears only the filter that hides the order', async () => {
+    const { user, control } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Orders' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Open orders only' }));
+    await user.type(screen.getByLabelText('Find orders'), 'polymarket');
+    act(() => control.navigate({ view: 'order', orderId: '100123' }));
+    expect((await screen.findByRole('row', { selected: true })).textContent).toContain('100123');
+    expect((screen.getByLabelText('Find orders') as HTMLInputElement).value).toBe('');
+    expect(
+      (screen.getByRole('checkbox', { name: 'Open orders only' }) as HTMLInputElement).checked,
+    ).toBe(true);
+  });
+
+  it('a hedge opened while the search hides it: the search is cleared and the bet selected', async () => {
+    const { user, control } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Hedges' }));
+    await user.type(screen.getByLabelText('Find hedges'), 'pinnacle');
+    expect(screen.queryByRole('row', { name: /^500001/ })).toBeNull();
+    act(() => control.navigate({ view: 'hedge', betId: '500001' }));
+    const row = await screen.findByRole('row', { selected: true });
+    expect(row.textContent).toContain('500001');
+    expect((screen.getByLabelText('Find hedges') as HTMLInputElement).value).toBe('');
+  });
+});
+
+describe('prices and declined hedges', () => {
+  it('writes an exchange price in cents without rounding it away: 0.455 is 45.5¢', async () => {
+    const value = feedSnapshot();
+    value.feed.orders[0]!.orderCents = 0.455;
+    const { user } = await renderDashboard({ snapshot: value });
+    await user.click(screen.getByRole('button', { name: 'Orders' }));
+    const row = screen.getByRole('row', { name: /^100123/ });
+    expect(row.textContent).toContain('45.5¢');
+    expect(row.textContent).not.toContain('0.46');
+  });
+
+  it('marks a hedge refused in any spelling (REJECTED, failed) in Orders and the live feed', async () => {
+    const value = snapshot({}, [
+      betEvent(1, { betId: '500003', orderId: '100125', betStatus: 'REJECTED' }),
+      betEvent(2, { betId: '500004', orderId: '100126', betStatus: 'failed' }),
+    ]);
+    value.feed.orders = [
+      { orderId: '100125', orderStake: 10, matchedStake: 10, orderStatus: 'FILLED' },
+      { orderId: '100126', orderStake: 10, matchedStake: 10, orderStatus: 'FILLED' },
+    ];
+    value.feed.bets = [
+      { betId: '500003', orderId: '100125', betStatus: 'REJECTED' },
+      { betId: '500004', orderId: '100126', betStatus: 'failed' },
+    ];
+    const { user } = await renderDashboard({ snapshot: value });
+    await user.click(screen.getByRole('button', { name: 'Orders' }));
+    for (const orderId of ['100125', '100126']) {
+      const row = screen.getByRole('row', { name: new RegExp(`^${orderId}`) });
+      expect(row.textContent).toContain('declined');
+      expect(row.className).toContain('row-warn');
+    }
+    await user.click(screen.getByRole('button', { name: 'Live feed' }));
+    for (const betId of ['500003', '500004']) {
+      expect(screen.getByRole('row', { name: new RegExp(`Hedge ${betId}`) }).className).toContain(
+        'row-warn',
+      );
+    }
+  });
+});
+
 describe('the header', () => {
   it('shows the connection state, an emergency in an alert, and the gap notice', async () => {
     const value = feedSnapshot();
@@ -199,6 +327,39 @@ describe('the header', () => {
     );
     await user.click(await screen.findByRole('button', { name: 'Reconnect now' }));
     expect(calls('feed.reconnect')).toHaveLength(1);
+  });
+
+  it('announces an emergency while a dialog makes the page inert', async () => {
+    const { control, user } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Live feed' }));
+    await user.click(screen.getAllByRole('row', { name: /Order 100123/ })[0]!);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    expect(document.getElementById('root')?.hasAttribute('inert')).toBe(true);
+    act(() =>
+      control.push(
+        batch([], {
+          status: liveStatus({
+            emergency: true,
+            emergencyReason: 'Risk limit',
+            emergencySince: T0,
+          }),
+        }),
+      ),
+    );
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toContain('Risk limit'));
+    expect(alert.closest('[inert]')).toBeNull();
+  });
+
+  it('an emergency target focuses the banner, a region named Emergency', async () => {
+    const value = feedSnapshot();
+    value.feed.emergency = { active: true, reason: 'Risk limit', since: T0 };
+    const { user, control } = await renderDashboard({ snapshot: value });
+    await user.click(screen.getByRole('button', { name: 'Scores' }));
+    act(() => control.navigate({ view: 'emergency' }));
+    const banner = screen.getByRole('region', { name: 'Emergency' });
+    expect(banner.textContent).toContain('Risk limit');
+    expect(document.activeElement).toBe(banner);
   });
 
   it('shows the DEMO badge in demo mode', async () => {

@@ -50,7 +50,7 @@ describe('what an event says', () => {
       fixtureId: 'f1',
     });
     expect(summaryOf(order, t, fmt)).toBe(
-      'PENDING_PLACEMENT · polymarket · 25.00 @ 0.45 · (2.10) · Fixture f1',
+      'PENDING_PLACEMENT · polymarket · 25.00 @ 45¢ · (2.10) · Fixture f1',
     );
     expect(summaryOf(emergencyEvent(1, true, 'risk limit'), t, fmt)).toBe('Emergency: risk limit');
   });
@@ -58,6 +58,7 @@ describe('what an event says', () => {
   it('writes values short: money fields as money, times as times, null as a dash', () => {
     expect(formatValue(7359.6, fmt, false, 'balance')).toBe('7,359.60');
     expect(formatValue(2.1, fmt, false, 'placedPrice')).toBe('2.10');
+    expect(formatValue(0.455, fmt, false, 'orderCents')).toBe('45.5¢');
     expect(formatValue(null, fmt)).toBe('—');
     expect(formatValue({ status: 'P' }, fmt)).toBe('{"status":"P"}');
     expect(formatValue('x'.repeat(60), fmt)).toHaveLength(40);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../renderer/src/i18n/en';
 import { createFormatters } from '../../../renderer/src/i18n/formatters';
 import { formattingLocale, resolveLanguage } from '../../../renderer/src/i18n/locale';
-import { createTranslator } from '../../../renderer/src/i18n/translator';
+import { createTranslator, messageTemplate } from '../../../renderer/src/i18n/translator';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -63,6 +63,17 @@ describe('formatters', () => {
     expect(fmt.odds(3.125)).toBe('3.125');
     expect(fmt.count(5000)).toBe('5,000');
     expect(createFormatters('de-DE').money(1234.5)).toBe('1.234,50');
+  });
+
+  it('write exchange prices in cents as main does, keeping the tenth of a cent', () => {
+    const fmt = createFormatters('en-US');
+    expect(fmt.price(0.455)).toBe('45.5¢');
+    expect(fmt.price(0.45)).toBe('45¢');
+    expect(fmt.price(45.5)).toBe('45.5¢');
+    expect(fmt.price(0.07)).toBe('7¢');
+    const zh = createFormatters('zh-CN', messageTemplate('zh-CN', 'format.cents'));
+    expect(zh.price(0.455)).toBe('45.5¢');
+    expect(createFormatters('de-DE', '{value} ¢').price(0.455)).toBe('45,5 ¢');
   });
 
   it('say how long ago, and add the date to times not today', () => {

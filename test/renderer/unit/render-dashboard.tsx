@@ -21,7 +21,11 @@ export async function renderDashboard(setup: FakeBridgeSetup) {
   });
   void store.start();
   const user = userEvent.setup();
-  const view = render(<Root store={store} bridge={page.mmTray} />);
+  // As in index.html: the app in #root, which an open dialog makes inert.
+  const container = document.createElement('div');
+  container.id = 'root';
+  document.body.append(container);
+  const view = render(<Root store={store} bridge={page.mmTray} />, { container });
   await screen.findByRole('main');
   const calls = (method: string) =>
     page.__fakeBridge.calls.filter((call) => call.method === method).map((call) => call.args);

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { snapshot } from './builders';
 import { renderDashboard } from './render-dashboard';
@@ -91,5 +91,19 @@ describe('first run without a key', () => {
     await user.type(screen.getByLabelText('New API key'), KEY);
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     expect(await screen.findByRole('navigation', { name: 'Views' })).toBeTruthy();
+  });
+});
+
+describe('the settings target', () => {
+  it("opens Settings with the key field focused (the tray's Settings…, a refused key)", async () => {
+    const { control } = await renderDashboard({ snapshot: snapshot() });
+    expect(screen.getByRole('button', { name: 'Overview' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    act(() => control.navigate({ view: 'settings' }));
+    expect(screen.getByRole('button', { name: 'Settings' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    expect(document.activeElement).toBe(screen.getByLabelText('New API key'));
   });
 });

@@ -97,6 +97,33 @@ describe('trading on the dashboard', () => {
     expect(calls('trading.act')).toEqual([['cancel-all', { confirmed: true }]]);
   });
 
+  it('keeps Stop and Cancel all available while the status is unknown, and says so when asking', async () => {
+    const unknown = tradingView('live', { status: null, problem: 'connection refused' });
+    const { user, calls } = await renderDashboard({ snapshot: tradingSnapshot(unknown) });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    const disabled = (name: string) =>
+      (within(controls).getByRole('button', { name }) as HTMLButtonElement).disabled;
+    expect(disabled('Pause trading')).toBe(true);
+    expect(disabled('Resume trading')).toBe(true);
+    expect(disabled('Start trading')).toBe(true);
+    expect(disabled('Stop trading')).toBe(false);
+    expect(disabled('Cancel all open orders')).toBe(false);
+
+    await user.click(within(controls).getByRole('button', { name: 'Stop trading' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop trading?' });
+    expect(dialog.textContent).toContain('Trading status not known yet');
+    await user.click(within(dialog).getByRole('button', { name: 'Stop trading' }));
+    expect(calls('trading.act')).toEqual([['stop', { confirmed: true }]]);
+  });
+
+  it('does not say the status is unknown when it is known', async () => {
+    const { user } = await renderDashboard({ snapshot: tradingSnapshot() });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Cancel all open orders' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel all open orders?' });
+    expect(dialog.textContent).not.toContain('not known');
+  });
+
   it('shows the server’s reason when it refuses', async () => {
     const { user } = await renderDashboard({
       snapshot: tradingSnapshot(tradingView('manual_stopped')),

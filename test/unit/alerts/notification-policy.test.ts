@@ -441,7 +441,12 @@ describe('NotificationPolicy: connection', () => {
     const { status, runUntil } = setup();
     status('connecting', T0);
     const [auth] = status('auth-failed', T0 + 1_000, T0 + 1_000, 'Invalid API key');
-    expect(auth).toMatchObject({ kind: 'auth-failed', urgent: true, title: 'API key rejected' });
+    expect(auth).toMatchObject({
+      kind: 'auth-failed',
+      urgent: true,
+      title: 'API key rejected',
+      target: { view: 'settings' },
+    });
     expect(auth?.body).toBe('Invalid API key · check the API key in Settings');
     expect(status('auth-failed', T0 + 1_000, T0 + 5_000)).toEqual([]);
     expect(runUntil(T0 + 600_000)).toEqual([]);

@@ -5,6 +5,7 @@ import { useThrottled } from '../../app/use-throttled';
 import { type GridColumn, VirtualGrid, type VirtualGridHandle } from '../../components/VirtualGrid';
 import { useI18n } from '../../i18n/i18n-context';
 import type { FeedEntry } from '../../store/dashboard-state';
+import { hedgeState } from '../../store/record-keys';
 import { useDashboard } from '../../store/use-dashboard';
 import { ChangeList } from './ChangeList';
 import { EventDetail } from './EventDetail';
@@ -113,8 +114,8 @@ export function LiveFeed({
 
   const rowClass = useCallback(({ event }: FeedEntry) => {
     if (event.channel === 'emergency') return event.record.emergency ? 'row-danger' : undefined;
-    if (event.channel === 'bets' && typeof event.record.betStatus === 'string') {
-      return event.record.betStatus.toLowerCase() === 'declined' ? 'row-warn' : undefined;
+    if (event.channel === 'bets') {
+      return hedgeState(event.record) === 'declined' ? 'row-warn' : undefined;
     }
     return undefined;
   }, []);

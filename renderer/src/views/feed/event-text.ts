@@ -34,8 +34,8 @@ const MONEY_FIELDS = new Set([
   'matchedStake',
   'placedStake',
   'maxOutcomeStake',
-  'orderCents',
 ]);
+const PRICE_FIELDS = new Set(['orderCents']);
 const ODDS_FIELDS = new Set(['bookmakerOutcomePrice', 'placedPrice']);
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -67,6 +67,7 @@ export function formatValue(value: unknown, fmt: Formatters, exact = false, fiel
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return String(value);
     if (MONEY_FIELDS.has(field)) return fmt.money(value);
+    if (PRICE_FIELDS.has(field)) return fmt.price(value);
     if (ODDS_FIELDS.has(field)) return fmt.odds(value);
     return fmt.decimal(value);
   }
@@ -104,7 +105,7 @@ export function summaryOf(event: FeedEvent, t: Translator['t'], fmt: Formatters)
       const stake = num(r.orderStake);
       const cents = num(r.orderCents);
       if (stake !== undefined)
-        add(`${fmt.money(stake)}${cents !== undefined ? ` @ ${fmt.money(cents)}` : ''}`);
+        add(`${fmt.money(stake)}${cents !== undefined ? ` @ ${fmt.price(cents)}` : ''}`);
       const odds = num(r.bookmakerOutcomePrice);
       if (odds !== undefined) add(`(${fmt.odds(odds)})`);
       if (r.fixtureId) add(t('feed.subject.fixture', { id: r.fixtureId }));

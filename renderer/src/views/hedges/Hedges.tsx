@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { BetPayload } from '../../../../common/protocol/payloads';
 import { LIST_REFRESH_MS } from '../../app/list-refresh';
+import { useRevealOnce } from '../../app/use-reveal';
 import { useThrottled } from '../../app/use-throttled';
 import { JsonBlock } from '../../components/JsonBlock';
 import { Modal } from '../../components/Modal';
@@ -46,6 +47,10 @@ export function Hedges({
     () => all.filter((bet) => matchesQuery(bet, SEARCH_FIELDS, query)),
     [all, query],
   );
+  // A bet opened from elsewhere is shown even when the search set here would hide it.
+  useRevealOnce(focus?.serial, focus ? bets.get(focus.id) : undefined, (bet) => {
+    if (!matchesQuery(bet, SEARCH_FIELDS, query)) onQueryChange('');
+  });
 
   const columns = useMemo<GridColumn<BetPayload>[]>(
     () => [

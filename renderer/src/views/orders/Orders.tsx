@@ -1,33 +1,22 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { OrderPayload } from '../../../../common/protocol/payloads';
 import { LIST_REFRESH_MS } from '../../app/list-refresh';
+import { useRevealOnce } from '../../app/use-reveal';
 import { useThrottled } from '../../app/use-throttled';
 import { orderTone, StatusBadge } from '../../components/StatusBadge';
-import { finite, matchesQuery, parseTime } from '../../components/text-search';
+import { finite, parseTime } from '../../components/text-search';
 import { type GridColumn, VirtualGrid } from '../../components/VirtualGrid';
 import { useI18n } from '../../i18n/i18n-context';
-import { isOpenOrder } from '../../store/record-keys';
+import { hedgeState } from '../../store/record-keys';
 import { useDashboard } from '../../store/use-dashboard';
 import { HedgeChips } from './HedgeChips';
 import { OrderDetail } from './OrderDetail';
+import { type OrdersQuery, orderMatches, queryShowing } from './order-filter';
 import { betsByOrder, matchedShare, newestFirst } from './order-index';
 
-const SEARCH_FIELDS = [
-  'orderId',
-  'exchange',
-  'account',
-  'fixtureId',
-  'orderStatus',
-  'matchedStatus',
-  'exchangeOrderId',
-];
+export type { OrdersQuery } from './order-filter';
 
 const orderKey = (order: OrderPayload) => order.orderId;
-
-export interface OrdersQuery {
-  text: string;
-  openOnly: boolean;
-}
 
 /** Known orders, newest first, with matched stake as progress and their hedge bets. */
 export function Orders({
@@ -55,15 +44,12 @@ export function Orders({
   const all = useMemo(() => newestFirst(orders), [orders]);
   const hedges = useMemo(() => betsByOrder(bets), [bets]);
   const unhedged = useMemo(() => new Set(missing.orders.map((o) => o.orderId)), [missing]);
-  const rows = useMemo(
-    () =>
-      all.filter(
-        (order) =>
-          (!query.openOnly || isOpenOrder(order.orderStatus)) &&
-          matchesQuery(order, SEARCH_FIELDS, query.text),
-      ),
-    [all, query],
-  );
+  const rows = useMemo(() => all.filter((order) => orderMatches(order, query)), [all, query]);
+  // An order opened from elsewhere is shown even when the filters set here would hide it.
+  useRevealOnce(focus?.serial, focus ? orders.get(focus.id) : undefined, (order) => {
+    const showing = queryShowing(order, query);
+    if (showing !== query) onQueryChange(showing);
+  });
 
   const columns = useMemo<GridColumn<OrderPayload>[]>(
     () => [
@@ -109,7 +95,7 @@ export function Orders({
         align: 'end',
         cell: (o) => {
           const cents = finite(o.orderCents);
-          return <span className="num">{cents === null ? '—' : fmt.money(cents)}</span>;
+          return <span className="num">{cents === null ? '—' : fmt.price(cents)}</span>;
         },
       },
       {
@@ -167,7 +153,7 @@ export function Orders({
   const rowClass = useCallback(
     (o: OrderPayload) => {
       if (unhedged.has(o.orderId)) return 'row-danger';
-      return hedges.get(o.orderId)?.some((bet) => bet.betStatus === 'declined')
+      return hedges.get(o.orderId)?.some((bet) => hedgeState(bet) === 'declined')
         ? 'row-warn'
         : undefined;
     },

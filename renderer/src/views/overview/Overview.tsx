@@ -7,6 +7,7 @@ import { openOrdersOf } from '../trading/open-orders';
 import { TradingControls } from '../trading/TradingControls';
 import { TradingSummary } from '../trading/TradingSummary';
 import { balancesByExchange } from './balances';
+import { pendingHedges } from './pending-hedges';
 
 const LATEST_NOTIFICATIONS = 8;
 const LATEST_PROBLEMS = 5;
@@ -34,6 +35,8 @@ export function Overview({
   const openOrders = useMemo(() => openOrdersOf(orders), [orders]);
   const tradingKnown = useDashboard((s) => s.trading.status !== null || s.trading.pnl !== null);
   const unhedged = missing.fillsMissingHedge;
+  const bets = useDashboard((s) => s.bets);
+  const pendingNow = useMemo(() => pendingHedges(bets), [bets]);
 
   return (
     <div className="view-scroll overview">
@@ -54,7 +57,7 @@ export function Overview({
             </div>
             <div>
               <dt>{t('overview.hedgesPending')}</dt>
-              <dd className="num">{fmt.count(counters.hedgesPending)}</dd>
+              <dd className="num">{fmt.count(pendingNow)}</dd>
             </div>
             <div className={counters.hedgesDeclined > 0 ? 'declined' : undefined}>
               <dt>{t('overview.hedgesDeclined')}</dt>

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { isUuid } from '../../../../common/uuid';
 import { useI18n } from '../../i18n/i18n-context';
 import { useBridge, useDashboard, useStore } from '../../store/use-dashboard';
@@ -13,9 +13,12 @@ import { type Feedback, messageOf } from './use-settings-update';
 export function ApiKeyForm({
   submitLabel,
   showManagement,
+  focusRequest = null,
 }: {
   submitLabel: string;
   showManagement: boolean;
+  /** Each new value (a navigation request's serial) focuses the key field. */
+  focusRequest?: number | null;
 }) {
   const { t } = useI18n();
   const bridge = useBridge();
@@ -30,6 +33,10 @@ export function ApiKeyForm({
   const hintId = useId();
   const errorId = useId();
   const problem = keyStatus?.keychainProblem;
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusRequest !== null) inputRef.current?.focus();
+  }, [focusRequest]);
 
   const run = async (action: () => Promise<Feedback>) => {
     setBusy(true);
@@ -103,6 +110,7 @@ export function ApiKeyForm({
       <div className="field">
         <label htmlFor={inputId}>{t('settings.key.new')}</label>
         <input
+          ref={inputRef}
           id={inputId}
           type="password"
           className="mono"

@@ -25,8 +25,11 @@ const QUIET_CHOICES = [
   { key: 'settings.quiet.4h', ms: 4 * 60 * 60_000 },
 ] as const;
 
-/** Everything the user can set; each change goes to main, which checks and stores it. */
-export function Settings() {
+/**
+ * Everything the user can set; each change goes to main, which checks and stores it.
+ * `focusKey` (a navigation request's serial) puts the cursor in the API key field.
+ */
+export function Settings({ focusKey = null }: { focusKey?: number | null }) {
   const { t } = useI18n();
   const settings = useDashboard((s) => s.settings);
   if (!settings) return null;
@@ -34,7 +37,7 @@ export function Settings() {
     <div className="view-scroll settings">
       <section className="panel" aria-labelledby="settings-key">
         <h2 id="settings-key">{t('settings.key.title')}</h2>
-        <ApiKeyForm submitLabel={t('settings.key.save')} showManagement />
+        <ApiKeyForm submitLabel={t('settings.key.save')} showManagement focusRequest={focusKey} />
       </section>
       <ConnectionSettings settings={settings} />
       <NotificationSettings settings={settings} />

@@ -9,11 +9,14 @@ import { Modal } from '../../components/Modal';
 import { useI18n } from '../../i18n/i18n-context';
 import { useBridge, useDashboard, useStore } from '../../store/use-dashboard';
 
-/** Which actions would change something now: resume undoes a pause, start undoes a stop. */
+/**
+ * Which actions would change something now: resume undoes a pause, start undoes a stop.
+ * While the status is unknown the kill switch (stop, cancel all) stays available.
+ */
 function enabledActions(
   status: { manualPaused: boolean; manualStopped: boolean } | null,
 ): Set<TradingAction> {
-  if (!status) return new Set();
+  if (!status) return new Set(['stop', 'cancel-all']);
   const { manualPaused: paused, manualStopped: stopped } = status;
   const on = new Set<TradingAction>(['cancel-all']);
   if (!paused && !stopped) on.add('pause');
@@ -121,6 +124,7 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
           }
         >
           <p>{t(`trading.confirm.${asking}.body`, { orders })}</p>
+          {status === null && <p>{t('trading.unknown')}</p>}
         </Modal>
       )}
     </section>
