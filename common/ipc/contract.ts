@@ -81,7 +81,10 @@ export const ipcContract = {
     z.strictObject({ key: apiKeySchema, sessionOnly: z.boolean().optional() }),
   ).returns<KeyStatus>(),
   'key:clear': request(noRequest).returns<KeyStatus>(),
-  /** Tries a key (the stored one when absent) against an endpoint (the configured one). */
+  /**
+   * Tries a key against an endpoint (the configured one when absent). Without a key, the
+   * stored one, and then only against the configured endpoint: it goes nowhere else.
+   */
   'key:test': request(
     z.strictObject({ key: apiKeySchema.optional(), endpoint: endpointSchema.optional() }),
   ).returns<KeyTestResult>(),

@@ -97,9 +97,13 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+const EXCERPT_CHARS = 120;
+
 function excerpt(text: string): string {
-  const clipped = text.length > 120 ? `${text.slice(0, 120)}…` : text;
-  return redactSecrets(clipped);
+  // Redacted before it is cut, so that a key cut in two leaves no half of itself; a key is
+  // 36 characters, so redacting a little more than the excerpt is enough.
+  const redacted = redactSecrets(text.slice(0, EXCERPT_CHARS + 40));
+  return text.length > EXCERPT_CHARS ? `${redacted.slice(0, EXCERPT_CHARS)}…` : redacted;
 }
 
 function errorText(frame: RawObject): string | undefined {

@@ -1,12 +1,21 @@
 import type { KeyTestResult } from '../../common/ipc/contract';
+import { redactSecrets } from '../../common/redact';
 import { FeedConnection, type FeedConnectionOptions } from '../feed/connection';
 
 /**
  * "Test connection" in Settings: a short-lived connection that subscribes once and
  * reports whether the server accepted the key. It holds one of the key's five
- * connections only for as long as the test lasts.
+ * connections only for as long as the test lasts. The reply goes to the dashboard, so
+ * whatever the server said is redacted (keys are UUIDs: redactSecrets removes them).
  */
 export async function testKey(
+  options: { url: string; apiKey: string; timeoutMs?: number } & Partial<FeedConnectionOptions>,
+): Promise<KeyTestResult> {
+  const outcome = await runTest(options);
+  return { ok: outcome.ok, message: redactSecrets(outcome.message) };
+}
+
+async function runTest(
   options: { url: string; apiKey: string; timeoutMs?: number } & Partial<FeedConnectionOptions>,
 ): Promise<KeyTestResult> {
   let connection: FeedConnection;

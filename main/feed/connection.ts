@@ -5,6 +5,7 @@ import type { Channel } from '../../common/protocol/channels';
 import { PING_FRAME, subscribeFrame, UNSUBSCRIBE_FRAME } from '../../common/protocol/client-frames';
 import { classifyServerError, isAuthError } from '../../common/protocol/server-errors';
 import { parseServerFrame, type ServerFrame } from '../../common/protocol/server-frames';
+import { redactSecrets } from '../../common/redact';
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { checkApiKey, checkEndpoint } from './endpoint';
 import { createWsSocket, type FeedSocket, frameText, OPEN, type SocketFactory } from './socket';
@@ -194,7 +195,7 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
     if (this.timers.deadline !== undefined) this.clearTimer('deadline');
     const result = parseServerFrame(text);
     if (!result.ok) {
-      this.emit('error', { message: result.error, at: now, source: 'bad-frame' });
+      this.emit('error', { message: redactSecrets(result.error), at: now, source: 'bad-frame' });
       return;
     }
     const frame = result.frame;
@@ -219,7 +220,7 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
   }
 
   private onServerError(message: string, now: number): void {
-    this.emit('error', { message: `server: ${message}`, at: now, source: 'server' });
+    this.emit('error', { message: redactSecrets(`server: ${message}`), at: now, source: 'server' });
     const kind = classifyServerError(message);
     if (isAuthError(kind)) this.refuse(message);
     else if (kind === 'connection-limit') this.minNextDelay = this.options.connectionLimitWaitMs;
@@ -228,7 +229,7 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
   private onSocketError(socket: FeedSocket, error: Error): void {
     if (socket !== this.socket) return;
     this.emit('error', {
-      message: error.message || 'socket error',
+      message: redactSecrets(error.message || 'socket error'),
       at: this.options.now(),
       source: 'socket',
     });
@@ -334,7 +335,9 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
   ): void {
     const since = state === this.current.state ? this.current.since : now;
     const status: ConnectionStatus = { state, since, attempt: this.attempt };
-    if (reason !== undefined) status.reason = reason;
+    // Reasons carry server text (error frames, close reasons) on their way to the dashboard
+    // and the logs; a server that echoes the key must not put it there.
+    if (reason !== undefined) status.reason = redactSecrets(reason);
     if (retryAt !== undefined) status.retryAt = retryAt;
     this.current = status;
     this.emit('status', status);

@@ -104,6 +104,19 @@ describe('parseServerFrame', () => {
     if (!result.ok) expect(result.error).toMatch(message);
   });
 
+  it('leaves no part of a key in the excerpt of a bad frame, even one cut at the excerpt end', () => {
+    const key = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
+    for (let at = 90; at <= 130; at++) {
+      const text = `${'x'.repeat(at)}${key} and more`;
+      const result = parseServerFrame(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error).not.toContain(key.slice(0, 8));
+        expect(result.error).not.toContain(key.slice(-12));
+      }
+    }
+  });
+
   it('never throws, whatever arrives', () => {
     const broadcastish = fc.record({
       type: fc.constantFrom('broadcast', 'subscribed', 'error', 'pong', undefined, 5),
