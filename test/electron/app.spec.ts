@@ -50,6 +50,8 @@ const launch = () =>
       ...process.env,
       MM_TRAY_TEST: '1',
       MM_TRAY_USER_DATA: userData,
+      // Start at login writes an XDG autostart entry on Linux: never the developer's own.
+      XDG_CONFIG_HOME: join(userData, 'config'),
       MM_TRAY_KEYCHAIN_SERVICE: `MM Tray Electron Test ${process.pid}`,
     },
   });

@@ -1,0 +1,78 @@
+import { unlink } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { PRODUCT_NAME } from '../../common/app-id';
+import { writeFileAtomic } from '../settings/atomic-write';
+
+export const AUTOSTART_FILE_NAME = 'mm-tray.desktop';
+
+export interface LinuxAutostartPlace {
+  env: Partial<Record<'XDG_CONFIG_HOME' | 'APPIMAGE', string>>;
+  homedir: string;
+  execPath: string;
+}
+
+/**
+ * Where the XDG autostart spec looks for this app's entry: $XDG_CONFIG_HOME/autostart, or
+ * ~/.config/autostart when that variable is unset or not absolute (the base-directory spec
+ * says to ignore relative values).
+ */
+export function autostartFilePath(place: Pick<LinuxAutostartPlace, 'env' | 'homedir'>): string {
+  const configured = place.env.XDG_CONFIG_HOME;
+  const configHome =
+    configured !== undefined && isAbsolute(configured)
+      ? configured
+      : join(place.homedir, '.config');
+  return join(configHome, 'autostart', AUTOSTART_FILE_NAME);
+}
+
+/**
+ * One program path as an Exec argument, per the Desktop Entry spec: quoted, with `"`, `` ` ``,
+ * `$` and `\` escaped inside the quotes and `%` doubled (it starts field codes); then, since
+ * Exec is a string value whose own escapes are undone first, backslashes doubled again and
+ * control characters written as escapes.
+ */
+export function execArgument(path: string): string {
+  const quoted = `"${path.replace(/["`$\\]/g, '\\$&')}"`.replaceAll('%', '%%');
+  return quoted
+    .replaceAll('\\', '\\\\')
+    .replaceAll('\n', '\\n')
+    .replaceAll('\t', '\\t')
+    .replaceAll('\r', '\\r');
+}
+
+/**
+ * The entry that starts the app at login. An AppImage runs from a temporary mount, so
+ * $APPIMAGE (the image file itself) is what must be started, not the running executable.
+ */
+export function autostartEntry(place: Pick<LinuxAutostartPlace, 'env' | 'execPath'>): string {
+  const program = place.env.APPIMAGE || place.execPath;
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    `Name=${PRODUCT_NAME}`,
+    `Exec=${execArgument(program)}`,
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Start at login on Linux, where Electron's setLoginItemSettings does nothing: writes the
+ * autostart entry (atomically) or removes it. Either is idempotent.
+ */
+export async function setLinuxAutostart(
+  openAtLogin: boolean,
+  place: LinuxAutostartPlace,
+): Promise<void> {
+  const path = autostartFilePath(place);
+  if (openAtLogin) {
+    await writeFileAtomic(path, autostartEntry(place));
+    return;
+  }
+  try {
+    await unlink(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
