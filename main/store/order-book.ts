@@ -16,6 +16,7 @@ import {
   isFinishedBet,
   isFinishedOrder,
   isLiveHedge,
+  isStaleOrderCopy,
   mergeRecord,
   type OrderRecord,
 } from './records';
@@ -108,12 +109,16 @@ export class OrderBook {
     return [effect];
   }
 
-  /** Replaces or merges orders from another source (a REST snapshot); no effects. */
+  /**
+   * Replaces or merges orders from another source (a REST snapshot); no effects. A copy
+   * older than the stored order, or one that would reopen a finished order, is skipped.
+   */
   mergeOrders(orders: readonly OrderRecord[], replace: boolean): void {
     if (replace) this.orders.clear();
     for (const update of orders) {
       if (typeof update?.orderId !== 'string') continue;
       const stored = this.orders.get(update.orderId);
+      if (stored && isStaleOrderCopy(stored, update)) continue;
       this.orders.set(update.orderId, stored ? mergeRecord(stored, update) : update);
     }
   }

@@ -121,3 +121,18 @@ export function parseTimestamp(value: unknown): number | undefined {
   const t = Date.parse(value);
   return Number.isFinite(t) ? t : undefined;
 }
+
+/**
+ * Whether a REST copy of an order must not replace the stored one. An order's life only
+ * goes forward (open, then finished: filled, cancelled...), so a copy that would reopen
+ * a finished order is stale and a finished copy of an open order is news, whatever the
+ * timestamps say. Between two copies in the same phase, the older `updatedAt` is stale:
+ * a REST answer may have been read before a broadcast the store applied meanwhile.
+ */
+export function isStaleOrderCopy(stored: OrderRecord, copy: OrderRecord): boolean {
+  const storedFinished = isFinishedOrder(stored);
+  if (storedFinished !== isFinishedOrder(copy)) return storedFinished;
+  const storedAt = parseTimestamp(stored.updatedAt);
+  const copyAt = parseTimestamp(copy.updatedAt);
+  return storedAt !== undefined && copyAt !== undefined && copyAt < storedAt;
+}
