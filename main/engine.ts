@@ -6,7 +6,9 @@ import { Emitter } from '../common/emitter';
 import type { ServerFrame } from '../common/protocol/server-frames';
 import { NotificationPolicy, type NotificationPolicyOptions } from './alerts/notification-policy';
 import { FeedConnection, type FeedConnectionOptions } from './feed/connection';
-import { FeedStore, type FeedStoreOptions } from './store/feed-store';
+import { type DayStartFn, localDayStart } from './store/day-counters';
+import type { StoreEffect } from './store/effects';
+import { FeedStore, type FeedStoreOptions, type StoreMergeInput } from './store/feed-store';
 import type { FeedSnapshot } from './store/snapshot';
 
 export type FeedEngineOptions = Partial<FeedConnectionOptions> &
@@ -23,7 +25,18 @@ export type FeedEngineEvents = {
   notification: [intent: NotificationIntent];
   error: [error: ErrorRecord];
   gap: [gap: Gap];
+  /**
+   * Time moved the state on with no event: a policy deadline passed (fills may now miss
+   * their hedge, even when quiet mode kept that from being a notification) or a new day
+   * began (today's counters start again). Listeners re-read counters and missing hedges.
+   */
+  tick: [at: number];
 };
+
+/** Longer than any local day (23 to 25 h), shorter than two. */
+const MORE_THAN_A_DAY = 26 * 60 * 60 * 1000;
+/** setTimeout's limit. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The feed engine: one connection, the store it fills and the policy that decides what
@@ -38,10 +51,13 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
   private current: FeedStatus;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt: number | null = null;
+  private dayTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly dayStartOf: DayStartFn;
 
   constructor(options: FeedEngineOptions) {
     super();
     this.now = options.now ?? (() => Date.now());
+    this.dayStartOf = options.store?.dayStart ?? localDayStart;
     this.seq = (options.firstSeq ?? 1) - 1;
     this.connection = new FeedConnection(options);
     this.policy = new NotificationPolicy(options.policy);
@@ -67,11 +83,14 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
 
   start(): void {
     this.connection.start();
+    if (this.dayTimer === undefined) this.scheduleNextDay();
   }
 
   async stop(): Promise<void> {
     await this.connection.stop();
     this.clearTimer();
+    clearTimeout(this.dayTimer);
+    this.dayTimer = undefined;
   }
 
   checkNow(): void {
@@ -80,6 +99,18 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
 
   setApiKey(apiKey: string): Promise<void> {
     return this.connection.setApiKey(apiKey);
+  }
+
+  /**
+   * Folds in state learned elsewhere (the REST snapshot after a reconnect) as the feed's
+   * own: the policy hears of what changed (an emergency raised or cleared meanwhile) and
+   * the status is republished, so the tray shows the emergency the socket missed.
+   */
+  mergeState(input: StoreMergeInput, now: number = this.now()): readonly StoreEffect[] {
+    const effects = this.store.merge(input, now);
+    if (effects.length > 0) this.notify(this.policy.onEffects(effects, now));
+    this.publishStatus();
+    return effects;
   }
 
   snapshot(): FeedSnapshot {
@@ -129,11 +160,30 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
       () => {
         this.timer = undefined;
         this.timerAt = null;
-        this.notify(this.policy.tick(this.now()));
+        const now = this.now();
+        this.notify(this.policy.tick(now));
+        this.emit('tick', now);
       },
       Math.max(0, deadline - this.now()),
     );
     this.timer.unref?.();
+  }
+
+  /** A tick when the next day begins, so today's counters are seen to start again. */
+  private scheduleNextDay(): void {
+    const now = this.now();
+    const next = this.dayStartOf(this.dayStartOf(now) + MORE_THAN_A_DAY);
+    if (!(next > now)) return;
+    this.dayTimer = setTimeout(
+      () => {
+        this.dayTimer = undefined;
+        // A timer may fire early by the wall clock (it was changed): then it is re-armed.
+        if (this.now() >= next) this.emit('tick', this.now());
+        this.scheduleNextDay();
+      },
+      Math.min(next - now, MAX_TIMER_MS),
+    );
+    this.dayTimer.unref?.();
   }
 
   private clearTimer(): void {

@@ -16,7 +16,11 @@ export interface PushBatcherOptions {
   send: PushSender;
   /** Whether any window is open to receive; when none is, output is discarded. */
   hasReceivers?: () => boolean;
-  /** Counters and missing hedges to attach to each batch (read at flush time). */
+  /**
+   * Counters and missing hedges to attach to each batch (read at flush time). A change
+   * in them is pushed on its own after pushSummary(), e.g. when a hedge goes missing or
+   * a new day begins in a quiet feed.
+   */
   summarize?: () => { counters?: DayCounters; missingHedges?: MissingHedgeReport };
   /** Least time between two batches; 17 ms keeps to 60 a second at most. */
   minIntervalMs?: number;
@@ -55,6 +59,8 @@ export type PushSourceEvents = {
   notification: [intent: NotificationIntent];
   error: [error: ErrorRecord];
   gap: [gap: Gap];
+  /** Time moved the state on with no event: the summary may have changed. */
+  tick: [at: number];
 };
 
 export interface PushSource {
@@ -70,11 +76,13 @@ export interface PushSource {
  *
  * Taking input is O(1): an event is only appended. Sizes are measured when a batch is
  * built, and only for what goes into it, so the cost per second is bounded by what can
- * be sent, whatever the input rate. Status is coalesced (the latest wins). Gaps,
- * notifications and errors are never dropped: when they do not fit, they wait for the
- * next frame. Events that do not fit wait too, up to maxBacklogBytes (about four
- * batches); beyond that the oldest are dropped and counted in the next batch's
- * `dropped`, as is an event too large for any batch.
+ * be sent, whatever the input rate. Status is coalesced (the latest wins). The summary
+ * (counters, missing hedges) rides along with every batch; after pushSummary() (a tick
+ * of the engine) a change in it alone makes a batch too. Gaps, notifications and errors
+ * are never dropped: when they do not fit, they wait for the next frame. Events that do
+ * not fit wait too, up to maxBacklogBytes (about four batches); beyond that the oldest
+ * are dropped and counted in the next batch's `dropped`, as is an event too large for
+ * any batch.
  */
 export class PushBatcher {
   private readonly options: Required<Omit<PushBatcherOptions, 'summarize'>> &
@@ -85,6 +93,8 @@ export class PushBatcher {
   private readonly notifications: Queued<NotificationIntent>[] = [];
   private readonly errors: Queued<ErrorRecord>[] = [];
   private dropped = 0;
+  /** The counters and missing hedges of the last batch sent, as JSON. */
+  private sentSummary = '';
   private averageEventBytes = INITIAL_EVENT_BYTES;
   private timer: unknown;
   private lastPushAt = Number.NEGATIVE_INFINITY;
@@ -121,6 +131,7 @@ export class PushBatcher {
       source.on('notification', this.pushNotification),
       source.on('error', this.pushError),
       source.on('gap', this.pushGap),
+      source.on('tick', this.pushSummary),
     ];
     return () => {
       for (const unsubscribe of unsubscribers) unsubscribe();
@@ -149,6 +160,12 @@ export class PushBatcher {
 
   readonly pushGap = (gap: Gap): void => {
     this.enqueue(this.gaps, gap);
+  };
+
+  /** The summary may have changed with no event: a batch follows when it did. */
+  readonly pushSummary = (): void => {
+    if (this.disposed || this.options.summarize === undefined) return;
+    this.schedule();
   };
 
   stats(): PushBatcherStats {
@@ -189,6 +206,7 @@ export class PushBatcher {
     }
     const batch = this.build();
     if (batch === null) return;
+    this.sentSummary = batch.summary;
     this.lastPushAt = now;
     this.options.send('push:batch', batch.value);
     this.counts.pushes++;
@@ -197,7 +215,7 @@ export class PushBatcher {
     if (this.hasPending()) this.schedule();
   }
 
-  private build(): { value: PushBatch; bytes: number } | null {
+  private build(): { value: PushBatch; bytes: number; summary: string } | null {
     const limit = this.options.maxPushBytes - DROPPED_FIELD_BYTES;
     const batch: PushBatch = { events: [], notifications: [], errors: [], gaps: [] };
     const size = new BatchSize();
@@ -207,14 +225,18 @@ export class PushBatcher {
       this.status = undefined;
     }
     const summary = this.options.summarize?.();
+    let summaryText = '';
     if (summary?.counters !== undefined) {
       batch.counters = summary.counters;
-      size.addField('counters', jsonBytes(summary.counters));
+      const text = JSON.stringify(summary.counters);
+      size.addField('counters', Buffer.byteLength(text));
+      summaryText += text;
     }
     if (summary?.missingHedges !== undefined) {
       const fitted = fitMissingHedges(summary.missingHedges, limit * MISSING_HEDGES_SHARE);
       batch.missingHedges = fitted.report;
       size.addField('missingHedges', fitted.bytes);
+      summaryText += `|${fitted.text}`;
     }
     this.takeQueued(this.gaps, batch.gaps, 'gaps', size, limit);
     this.takeQueued(this.notifications, batch.notifications, 'notifications', size, limit);
@@ -227,11 +249,12 @@ export class PushBatcher {
       this.dropped = 0;
     }
     const empty =
+      summaryText === this.sentSummary &&
       batch.status === undefined &&
       batch.dropped === undefined &&
       batch.events.length + batch.notifications.length + batch.errors.length + batch.gaps.length ===
         0;
-    return empty ? null : { value: batch, bytes: size.total };
+    return empty ? null : { value: batch, bytes: size.total, summary: summaryText };
   }
 
   /** Oldest first, while they fit; the rest wait for the next batch (never dropped). */
@@ -348,18 +371,20 @@ function fieldCost(name: string, valueBytes: number): number {
 function fitMissingHedges(
   report: MissingHedgeReport,
   maxBytes: number,
-): { report: MissingHedgeReport; bytes: number } {
+): { report: MissingHedgeReport; bytes: number; text: string } {
   let fitted = report;
-  let bytes = jsonBytes(fitted);
+  let text = JSON.stringify(fitted);
+  let bytes = Buffer.byteLength(text);
   while (bytes > maxBytes && fitted.orders.length > 0) {
     const keep = Math.floor((fitted.orders.length * maxBytes) / bytes);
     fitted = {
       ...report,
       orders: report.orders.slice(0, Math.min(keep, fitted.orders.length - 1)),
     };
-    bytes = jsonBytes(fitted);
+    text = JSON.stringify(fitted);
+    bytes = Buffer.byteLength(text);
   }
-  return { report: fitted, bytes };
+  return { report: fitted, bytes, text };
 }
 
 function clipText<T extends object, K extends keyof T>(item: T, field: K): T {

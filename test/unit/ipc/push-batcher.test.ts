@@ -247,6 +247,34 @@ describe('PushBatcher', () => {
     expect(kept).toEqual(missingHedges.orders.slice(0, kept.length)); // the oldest
   });
 
+  it('pushes the summary alone when a tick changed it, and nothing when it did not', () => {
+    let fillsMissingHedge = 0;
+    const { batcher, pushes } = startBatcher({
+      summarize: () => ({ missingHedges: { fillsMissingHedge, orders: [] } }),
+    });
+    batcher.pushEvent(marketEvents(1)[0]!);
+    vi.advanceTimersByTime(20);
+    expect(pushes).toHaveLength(1);
+
+    batcher.pushSummary(); // a tick with nothing new
+    vi.advanceTimersByTime(20);
+    expect(pushes).toHaveLength(1);
+
+    fillsMissingHedge = 1; // a hedge went missing with no event
+    batcher.pushSummary();
+    vi.advanceTimersByTime(20);
+    expect(pushes.map((p) => p.batch)).toEqual([
+      expect.anything(),
+      {
+        events: [],
+        notifications: [],
+        errors: [],
+        gaps: [],
+        missingHedges: { fillsMissingHedge: 1, orders: [] },
+      },
+    ]);
+  });
+
   it('sends nothing while no window is open, and keeps nothing for later', () => {
     let windows = 0;
     const { batcher, pushes } = startBatcher({ hasReceivers: () => windows > 0 });
