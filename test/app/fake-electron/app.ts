@@ -6,6 +6,7 @@ import { FakeBrowserWindow } from './browser-window';
 import { EventEmitter, emitPreventable } from './emitter';
 import { registry } from './registry';
 import { requestSingleInstanceLock } from './single-instance';
+import { onWebContentsCreated } from './web-contents';
 
 const userData = process.env.FAKE_ELECTRON_USER_DATA ?? join(tmpdir(), 'fake-electron-user-data');
 
@@ -22,6 +23,13 @@ class FakeApp extends EventEmitter {
     ['temp', tmpdir()],
     ['home', tmpdir()],
   ]);
+
+  constructor() {
+    super();
+    onWebContentsCreated((contents) =>
+      this.emit('web-contents-created', { preventDefault() {} }, contents),
+    );
+  }
 
   whenReady(): Promise<void> {
     this.readyPromise ??= sharedBrowser().then(() => {

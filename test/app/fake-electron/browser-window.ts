@@ -7,7 +7,20 @@ import { EventEmitter, emitPreventable } from './emitter';
 import { ipcMain } from './ipc-main';
 import { preloadInitScript } from './preload-shim';
 import { registry } from './registry';
-import { FakeWebContents } from './web-contents';
+import { announceWebContents, FakeWebContents } from './web-contents';
+
+/**
+ * Runs in every page before its scripts: window.open asks main's window-open handler (through
+ * a binding) instead of opening anything, and returns null as a denied open does in Electron.
+ */
+const WINDOW_OPEN_SCRIPT = `(() => {
+  const open = function open(url) {
+    const href = new URL(url === undefined ? 'about:blank' : String(url), location.href).href;
+    void window.__fakeElectronWindowOpen(href);
+    return null;
+  };
+  Object.defineProperty(window, 'open', { value: open, writable: false, configurable: false });
+})();`;
 
 /** A BrowserWindow whose page is a real Chromium page (Playwright), with the real preload. */
 export class FakeBrowserWindow extends EventEmitter {
@@ -18,6 +31,8 @@ export class FakeBrowserWindow extends EventEmitter {
   private destroyed = false;
   private bounds: Rectangle;
   private focused = false;
+  /** While main loads a URL itself: that navigation is no 'will-navigate'. */
+  private loadingFromMain = false;
   focusCount = 0;
 
   static getAllWindows(): FakeBrowserWindow[] {
@@ -41,6 +56,7 @@ export class FakeBrowserWindow extends EventEmitter {
     this.page = this.createPage();
     this.webContents = new FakeWebContents(this.page);
     registry.windows.push(this);
+    announceWebContents(this.webContents);
   }
 
   private async createPage(): Promise<Page> {
@@ -62,6 +78,25 @@ export class FakeBrowserWindow extends EventEmitter {
         return ipcMain.invoke(channel, event, args);
       },
     );
+    await page.exposeBinding('__fakeElectronWindowOpen', (_source, url: string) =>
+      this.webContents.decideWindowOpen(url),
+    );
+    await page.addInitScript({ content: WINDOW_OPEN_SCRIPT });
+    // A navigation of the main frame that the page starts asks 'will-navigate' first; a
+    // prevented one is aborted, which leaves the page where it was (as in Electron).
+    await page.route(
+      (url) => url.protocol === 'http:' || url.protocol === 'https:',
+      async (route) => {
+        const request = route.request();
+        const pageNavigation =
+          !this.loadingFromMain &&
+          request.isNavigationRequest() &&
+          request.frame().parentFrame() === null;
+        const allowed = !pageNavigation || this.webContents.decideNavigation(request.url());
+        // A page closing meanwhile makes these throw; there is nothing left to route then.
+        await (allowed ? route.continue() : route.abort('aborted')).catch(() => {});
+      },
+    );
     const preload = this.options.webPreferences?.preload;
     if (preload)
       await page.addInitScript({ content: preloadInitScript(readFileSync(preload, 'utf8')) });
@@ -74,7 +109,12 @@ export class FakeBrowserWindow extends EventEmitter {
 
   async loadURL(url: string): Promise<void> {
     const page = await this.page;
-    await page.goto(url);
+    this.loadingFromMain = true;
+    try {
+      await page.goto(url);
+    } finally {
+      this.loadingFromMain = false;
+    }
     this.webContents.getURL = () => page.url();
     this.emit('ready-to-show');
     this.webContents.emit('did-finish-load');

@@ -48,6 +48,8 @@ function state() {
     openedExternally: registry.openedExternally,
     openedPaths: registry.openedPaths,
     permissionHandlerSet: registry.permissionHandlerSet,
+    windowOpens: registry.windowOpens,
+    navigations: registry.navigations,
   };
 }
 

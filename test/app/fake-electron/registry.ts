@@ -12,4 +12,8 @@ export const registry = {
   loginItem: { openAtLogin: false },
   appUserModelId: null as string | null,
   permissionHandlerSet: false,
+  /** Every window.open from a page and what the window-open handler decided. */
+  windowOpens: [] as { url: string; action: 'allow' | 'deny' }[],
+  /** Every navigation a page started, and whether 'will-navigate' blocked it. */
+  navigations: [] as { url: string; blocked: boolean }[],
 };

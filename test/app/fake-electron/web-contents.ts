@@ -1,9 +1,21 @@
 import type { Page } from 'playwright-core';
 import { EventEmitter } from './emitter';
+import { registry } from './registry';
 
 let nextId = 1;
 
 type OpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+const creations = new EventEmitter();
+
+/** The app hears of every new webContents here, as Electron's app 'web-contents-created'. */
+export function onWebContentsCreated(listener: (contents: FakeWebContents) => void): void {
+  creations.on('created', listener);
+}
+
+export function announceWebContents(contents: FakeWebContents): void {
+  creations.emit('created', contents);
+}
 
 export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
@@ -36,6 +48,33 @@ export class FakeWebContents extends EventEmitter {
 
   setWindowOpenHandler(handler: OpenHandler): void {
     this.windowOpenHandler = handler;
+  }
+
+  /**
+   * The page called window.open: asks the handler, as Electron does (no handler allows).
+   * The stand-in opens no window either way; the decision is recorded for the test.
+   */
+  decideWindowOpen(url: string): 'allow' | 'deny' {
+    const action = this.windowOpenHandler?.({ url }).action ?? 'allow';
+    registry.windowOpens.push({ url, action });
+    return action;
+  }
+
+  /**
+   * The page is about to navigate its main frame (a link, location.href…, not a load from
+   * main): 'will-navigate', which main may prevent. Answers whether it may go ahead.
+   */
+  decideNavigation(url: string): boolean {
+    let prevented = false;
+    const event = {
+      url,
+      preventDefault: () => {
+        prevented = true;
+      },
+    };
+    this.emit('will-navigate', event, url);
+    registry.navigations.push({ url, blocked: prevented });
+    return !prevented;
   }
 
   getURL(): string {
