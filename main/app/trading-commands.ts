@@ -1,7 +1,11 @@
 import type { NotificationIntent } from '../../common/domain/notifications';
-import type { TradingAction, TradingActionOutcome } from '../../common/ipc/trading';
+import {
+  CONFIRMED_ACTIONS,
+  type TradingAction,
+  type TradingActionOutcome,
+} from '../../common/ipc/trading';
 import { redactSecrets } from '../../common/redact';
-import { confirmationText, tradingActionLabel } from './trading-texts';
+import { type ConfirmationFacts, confirmationText, tradingActionLabel } from './trading-texts';
 
 export interface ConfirmQuestion {
   title: string;
@@ -14,8 +18,11 @@ export interface TradingCommandDeps {
   /** Asks the user (the root: dialog.showMessageBox); true goes ahead. */
   confirm(question: ConfirmQuestion): Promise<boolean>;
   act(action: TradingAction): Promise<TradingActionOutcome>;
-  /** How many orders are open now, to say exactly what a stop or cancel-all does. */
-  openOrders(): number | null;
+  /**
+   * How many orders are open now (read from the server when it answers) and whether the
+   * trading status is known, to say exactly what a stop or cancel-all does.
+   */
+  facts(): Promise<ConfirmationFacts>;
   /** Shows the outcome (the root: a notification). */
   report(outcome: TradingActionOutcome): void;
 }
@@ -28,8 +35,13 @@ export async function runTradingCommand(
   action: TradingAction,
   deps: TradingCommandDeps,
 ): Promise<TradingActionOutcome | null> {
-  const question = confirmationText(action, deps.openOrders());
-  if (question && !(await deps.confirm(question))) return null;
+  if (CONFIRMED_ACTIONS.includes(action)) {
+    const facts = await deps
+      .facts()
+      .catch((): ConfirmationFacts => ({ openOrders: null, exact: false, statusKnown: false }));
+    const question = confirmationText(action, facts);
+    if (question && !(await deps.confirm(question))) return null;
+  }
   const outcome = await deps.act(action);
   deps.report(outcome);
   return outcome;

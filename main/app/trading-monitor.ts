@@ -8,12 +8,15 @@ import {
   type TradingView,
 } from '../../common/ipc/trading';
 import { redactSecrets } from '../../common/redact';
+import { utcDay } from '../../common/rest/numbers';
+import type { Pnl } from '../../common/rest/pnl';
 import type { PositionsSummary } from '../../common/rest/positions-summary';
 import type { RestSnapshot } from '../../common/rest/snapshot';
 import type { TradingStatus } from '../../common/rest/trading-status';
 import type { FeedEngine } from '../engine';
 import type { RestClient } from '../rest';
 import {
+  type ConfirmationFacts,
   cancelResultText,
   controlResultText,
   tradingStateChanged,
@@ -31,12 +34,14 @@ export type TradingClient = Pick<
   | 'cancelAll'
   | 'snapshot'
   | 'positionsSummary'
+  | 'pnl'
   | 'orders'
+  | 'openOrders'
 >;
 
 export type TradingMonitorEvents = {
   view: [view: TradingView];
-  /** A trading status change the user did not make, and what the reconciliation's merge raised. */
+  /** A trading status change the user did not make (what the merge raises, the engine tells). */
   notification: [intent: NotificationIntent];
   /** The store was reconciled with a REST snapshot. */
   reconciled: [snapshot: RestSnapshot];
@@ -44,13 +49,19 @@ export type TradingMonitorEvents = {
 
 export interface TradingMonitorOptions {
   client: TradingClient;
-  engine: Pick<FeedEngine, 'store' | 'policy'>;
-  /** How often trading/status is read while the feed is live. Default 20 s. */
+  engine: Pick<FeedEngine, 'store' | 'mergeState'>;
+  /** How often trading/status is read while the feed runs, live or not. Default 20 s. */
   pollMs?: number;
+  /** P&L and positions are re-read by the first poll this long after the last read. Default 60 s. */
+  pnlRefreshMs?: number;
+  /** How long a confirmation waits for a fresh count of open orders. Default 3 s. */
+  confirmReadMs?: number;
   now?: () => number;
 }
 
 export const TRADING_POLL_MS = 20_000;
+export const PNL_REFRESH_MS = 60_000;
+export const CONFIRM_READ_MS = 3_000;
 
 /** Largest page the API serves: one request looks up the orders a snapshot no longer lists. */
 const LOOKUP_PAGE_SIZE = 2000;
@@ -62,25 +73,42 @@ function problemText(error: unknown): string {
 }
 
 /**
- * The REST side of one feed engine. Each time the feed goes live (first subscribe and
- * every reconnect) it loads a snapshot and merges it into the engine's store, so what
- * the socket missed is repaired; while live it reads trading/status on one timer; it
- * runs the trader's actions. A status change found by a read, not made by an action
- * here, is announced as a notification.
+ * The REST side of one feed engine. From start() it reads trading/status on one timer,
+ * whatever the socket does: the kill switch must work when the socket cannot connect.
+ * Each time the feed goes live (first subscribe and every reconnect) it loads a snapshot
+ * and merges it into the engine's store, so what the socket missed is repaired. It runs
+ * the trader's actions. A status change found by a read, not made by an action here, is
+ * announced as a notification. P&L and positions are re-read about every minute and
+ * after each action, so "today" follows the clock past UTC midnight.
  */
 export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   private view: TradingView = EMPTY_TRADING_VIEW;
+  private running = false;
   private live = false;
-  /** Bumped on every live period, so answers from an earlier one are dropped. */
+  private everLive = false;
+  /** Bumped on every live period, so snapshots from an earlier one are dropped. */
   private session = 0;
+  /**
+   * Bumped when an action starts and when it ends: a status read that began before the
+   * latest action ended may predate it, and is dropped (see beginRead).
+   */
+  private actionEpoch = 0;
+  private actionsRunning = 0;
+  private pnlReadAt: number | null = null;
+  private pnlDay: string | null = null;
+  private pnlWanted = true;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private readonly pollMs: number;
+  private readonly pnlRefreshMs: number;
+  private readonly confirmReadMs: number;
   private readonly now: () => number;
 
   constructor(private readonly options: TradingMonitorOptions) {
     super();
     this.pollMs = options.pollMs ?? TRADING_POLL_MS;
+    this.pnlRefreshMs = options.pnlRefreshMs ?? PNL_REFRESH_MS;
+    this.confirmReadMs = options.confirmReadMs ?? CONFIRM_READ_MS;
     this.now = options.now ?? (() => Date.now());
   }
 
@@ -88,20 +116,30 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     return this.view;
   }
 
-  /** Feed the engine's status here; a change to or from live starts or stops the work. */
+  /** Call when the feed starts: reads the trading status now and then every poll period. */
+  start(): void {
+    if (this.running || this.disposed) return;
+    this.running = true;
+    void this.poll();
+  }
+
+  /** Feed the engine's status here; each time it goes live, a snapshot is merged. */
   onFeedStatus(status: FeedStatus): void {
     if (this.disposed) return;
     const live = status.state === 'live';
     if (live === this.live) return;
     this.live = live;
     this.session += 1;
-    this.clearTimer();
-    if (live) void this.reconcile();
+    if (live) {
+      this.everLive = true;
+      void this.reconcile();
+    }
   }
 
   /** Loads a REST snapshot and merges it into the store. Resolves when done (never rejects). */
   async reconcile(): Promise<void> {
     const session = this.session;
+    const read = this.beginRead();
     const { client, engine } = this.options;
     try {
       const snapshot = await client.snapshot();
@@ -116,7 +154,7 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
       if (!this.isCurrent(session)) return;
       const now = this.now();
       const status = snapshot.tradingStatus;
-      const effects = engine.store.merge(
+      engine.mergeState(
         {
           orders: [...snapshot.openOrders.map((o) => o.record), ...closed],
           bets: snapshot.bets.map((b) => b.record),
@@ -125,12 +163,8 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
         },
         now,
       );
-      if (effects.length > 0) {
-        for (const intent of engine.policy.onEffects(effects, now)) {
-          this.emit('notification', intent);
-        }
-      }
-      this.acceptStatus(status, now, false);
+      if (this.isFresh(read)) this.acceptStatus(status, now, false);
+      this.notePnlRead(snapshot.day, now);
       this.update({
         pnl: snapshot.pnl,
         positions,
@@ -146,23 +180,67 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     }
   }
 
-  /** Reads trading/status now and restarts the poll timer. Never rejects. */
+  /**
+   * Reads trading/status now (and P&L with positions when due) and restarts the poll
+   * timer. Never rejects.
+   */
   async poll(): Promise<void> {
-    const session = this.session;
+    if (this.disposed) return;
     this.clearTimer();
+    const read = this.beginRead();
+    const startedAt = this.now();
+    const money = this.pnlDue(startedAt) ? this.readPnl(utcDay(startedAt), startedAt) : null;
     try {
       const status = await this.options.client.tradingStatus();
-      if (this.isCurrent(session)) this.acceptStatus(status, this.now(), false);
+      if (this.disposed) return;
+      if (this.isFresh(read)) this.acceptStatus(status, this.now(), false);
+      else this.update({ problem: null });
     } catch (error) {
-      if (this.isCurrent(session)) this.update({ problem: problemText(error) });
+      if (!this.disposed) this.update({ problem: problemText(error) });
     } finally {
-      if (this.isCurrent(session)) this.schedulePoll();
+      const patch = await money;
+      if (patch && !this.disposed) this.update(patch);
+      this.schedulePoll();
+    }
+  }
+
+  /**
+   * What a stop or cancel-all question says: the open orders read from the server now
+   * (at most confirmReadMs), else the store's count as an estimate, and whether the
+   * trading status is known. Never rejects.
+   */
+  async confirmationFacts(): Promise<ConfirmationFacts> {
+    const statusKnown = this.view.status !== null;
+    const abort = new AbortController();
+    const timeout = new Promise<never>((_, reject) => {
+      abort.signal.addEventListener('abort', () => reject(abort.signal.reason), { once: true });
+    });
+    const timer = setTimeout(
+      () => abort.abort(new Error('open orders not read in time')),
+      this.confirmReadMs,
+    );
+    try {
+      const open = await Promise.race([
+        this.options.client.openOrders({}, { signal: abort.signal }),
+        timeout,
+      ]);
+      return { openOrders: open.length, exact: true, statusKnown };
+    } catch {
+      // The store knows nothing until the socket or a snapshot filled it.
+      const known = this.everLive || this.view.reconciledAt !== null;
+      const estimate = known ? this.options.engine.store.openOrders().length : null;
+      return { openOrders: estimate, exact: false, statusKnown };
+    } finally {
+      clearTimeout(timer);
+      abort.abort();
     }
   }
 
   /** Runs an action (already confirmed by the caller) and reads the status right after. */
   async act(action: TradingAction): Promise<TradingActionOutcome> {
     const { client } = this.options;
+    this.actionsRunning += 1;
+    this.actionEpoch += 1;
     this.update({ busy: action });
     try {
       let message: string;
@@ -178,13 +256,18 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     } catch (error) {
       return { action, ok: false, message: problemText(error) };
     } finally {
-      this.update({ busy: null });
-      if (this.live && !this.disposed) void this.poll();
+      this.actionsRunning -= 1;
+      this.actionEpoch += 1;
+      // Stops and cancels move P&L and positions: read them with the status.
+      this.pnlWanted = true;
+      if (!this.disposed) this.update({ busy: null });
+      if (this.running && !this.disposed) void this.poll();
     }
   }
 
   dispose(): void {
     this.disposed = true;
+    this.running = false;
     this.live = false;
     this.session += 1;
     this.clearTimer();
@@ -192,6 +275,51 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
 
   private isCurrent(session: number): boolean {
     return !this.disposed && session === this.session;
+  }
+
+  /**
+   * A token for a status read starting now; null when an action is under way, since
+   * the answer may then be from before or after it.
+   */
+  private beginRead(): number | null {
+    return this.actionsRunning > 0 ? null : this.actionEpoch;
+  }
+
+  /** Whether a read may be applied: no action started or ended since it began. */
+  private isFresh(read: number | null): boolean {
+    return read !== null && read === this.actionEpoch;
+  }
+
+  private pnlDue(now: number): boolean {
+    return (
+      this.pnlWanted ||
+      this.pnlReadAt === null ||
+      now - this.pnlReadAt >= this.pnlRefreshMs ||
+      utcDay(now) !== this.pnlDay
+    );
+  }
+
+  private notePnlRead(day: string, at: number): void {
+    this.pnlWanted = false;
+    this.pnlReadAt = at;
+    this.pnlDay = day;
+  }
+
+  /** Today's P&L and positions; never rejects. Null when nothing is to change. */
+  private async readPnl(day: string, startedAt: number): Promise<Partial<TradingView> | null> {
+    const { client } = this.options;
+    const range = { from: day, to: day };
+    const [pnl, positions] = await Promise.all([
+      client.pnl(range).catch((): Pnl | null => null),
+      // Optional: the dashboard shows it when the server serves it.
+      client.positionsSummary(range).catch((): PositionsSummary | null => null),
+    ]);
+    if (pnl === null) {
+      // Yesterday's figures are not today's: once the day has turned, show none.
+      return this.pnlDay !== null && this.pnlDay !== day ? { pnl: null, positions: null } : null;
+    }
+    this.notePnlRead(day, startedAt);
+    return { pnl, positions };
   }
 
   private acceptStatus(status: TradingStatus, now: number, ours: boolean): void {
@@ -229,7 +357,7 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
 
   private schedulePoll(): void {
     this.clearTimer();
-    if (!this.live || this.disposed) return;
+    if (!this.running || this.disposed) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.poll();

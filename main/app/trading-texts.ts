@@ -37,23 +37,43 @@ function orders(count: number): string {
   return `${count} open order${count === 1 ? '' : 's'}`;
 }
 
+/** What a stop or cancel-all question is built from. */
+export interface ConfirmationFacts {
+  /** Open orders now; null when nothing is known. */
+  openOrders: number | null;
+  /** Whether `openOrders` is the server's answer just now, not the app's own count. */
+  exact: boolean;
+  /** Whether the trading status has been read; the question says when it has not. */
+  statusKnown: boolean;
+}
+
+function whichOrders({ openOrders, exact }: ConfirmationFacts): string {
+  if (openOrders === null) return 'every open order';
+  if (!exact) return `every open order (about ${openOrders} by this app's last count)`;
+  return openOrders === 0 ? 'every open order (none is open now)' : `all ${orders(openOrders)}`;
+}
+
+const STATUS_UNKNOWN =
+  ' The current trading status is unknown: it could not be read from the server.';
+
 /** The question before an action that cancels orders; null for the others. */
 export function confirmationText(
   action: TradingAction,
-  openOrders: number | null,
+  facts: ConfirmationFacts,
 ): { title: string; message: string; confirm: string } | null {
-  const which = openOrders === null ? 'every open order' : `all ${orders(openOrders)}`;
+  const which = whichOrders(facts);
+  const unknown = facts.statusKnown ? '' : STATUS_UNKNOWN;
   switch (action) {
     case 'stop':
       return {
         title: 'Stop trading?',
-        message: `This cancels ${which} at the exchanges and posts no new orders until you choose Start trading. Hedging of fills already matched goes on.`,
+        message: `This cancels ${which} at the exchanges and posts no new orders until you choose Start trading. Hedging of fills already matched goes on.${unknown}`,
         confirm: 'Stop trading',
       };
     case 'cancel-all':
       return {
         title: 'Cancel all open orders?',
-        message: `This cancels ${which} at the exchanges. Trading goes on: the engine may post new orders.`,
+        message: `This cancels ${which} at the exchanges. Trading goes on: the engine may post new orders.${unknown}`,
         confirm: 'Cancel all orders',
       };
     default:

@@ -21,11 +21,14 @@ export function tradingLine(trading: TrayTrading): string {
 
 /**
  * Pause, Resume, Stop, Start and Cancel all, each enabled when it would change
- * something: resume undoes a pause, start undoes a stop. All wait while an action runs
- * or the status is unknown.
+ * something: resume undoes a pause, start undoes a stop. All wait while an action runs.
+ * While the status is unknown (REST unread, or the socket down from the start) Stop and
+ * Cancel all stay enabled: the kill switch must work exactly then; their question says
+ * the state is unknown.
  */
 export function tradingMenu(trading: TrayTrading): TrayMenuItem[] {
-  const known = trading.status !== null && trading.busy === null;
+  const idle = trading.busy === null;
+  const known = trading.status !== null && idle;
   const paused = trading.status?.manualPaused === true;
   const stopped = trading.status?.manualStopped === true;
   const busy = (action: TradingAction, label: string) =>
@@ -47,7 +50,7 @@ export function tradingMenu(trading: TrayTrading): TrayMenuItem[] {
       type: 'normal',
       id: 'trading-stop',
       label: busy('stop', 'Stop trading (cancels all orders)…'),
-      enabled: known && !stopped,
+      enabled: idle && !stopped,
     },
     {
       type: 'normal',
@@ -59,7 +62,7 @@ export function tradingMenu(trading: TrayTrading): TrayMenuItem[] {
       type: 'normal',
       id: 'trading-cancel-all',
       label: busy('cancel-all', 'Cancel all open orders…'),
-      enabled: known,
+      enabled: idle,
     },
   ];
 }

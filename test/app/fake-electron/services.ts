@@ -1,3 +1,6 @@
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { app } from './app';
+import { type AskedDialog, dialogAnswerFile, dialogLogFile } from './dialog-files';
 import { EventEmitter } from './emitter';
 import { registry } from './registry';
 
@@ -43,9 +46,35 @@ export const nativeTheme = Object.assign(new EventEmitter(), {
   themeSource: 'system',
 });
 
+interface MessageBoxOptions {
+  type?: string;
+  title?: string;
+  message?: string;
+  detail?: string;
+  buttons?: string[];
+}
+
+/** The answer the test wrote for the next message box, taken once; null when none. */
+function takeAnswer(file: string): number | null {
+  if (!existsSync(file)) return null;
+  const { response } = JSON.parse(readFileSync(file, 'utf8')) as { response?: unknown };
+  rmSync(file, { force: true });
+  return typeof response === 'number' ? response : null;
+}
+
 export const dialog = {
-  async showMessageBox() {
-    return { response: 0, checkboxChecked: false };
+  /**
+   * Answers with the first button (go ahead) unless the test chose another answer for
+   * this one (dialog-files.ts); every question is logged with the response given.
+   * Called as Electron allows: (options) or (window, options).
+   */
+  async showMessageBox(first: unknown, second?: unknown) {
+    const { type, title, message, detail, buttons } = (second ?? first) as MessageBoxOptions;
+    const userData = app.getPath('userData');
+    const response = takeAnswer(dialogAnswerFile(userData)) ?? 0;
+    const asked: AskedDialog = { type, title, message, detail, buttons, response };
+    appendFileSync(dialogLogFile(userData), `${JSON.stringify(asked)}\n`);
+    return { response, checkboxChecked: false };
   },
 };
 

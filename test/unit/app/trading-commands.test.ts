@@ -5,22 +5,36 @@ import {
   outcomeIntent,
   runTradingCommand,
 } from '../../../main/app/trading-commands';
+import type { ConfirmationFacts } from '../../../main/app/trading-texts';
 
-function deps(answer: boolean, openOrders: number | null = 4) {
+function deps(
+  answer: boolean,
+  openOrders: number | null = 4,
+  more: Partial<ConfirmationFacts> = {},
+) {
   const questions: ConfirmQuestion[] = [];
   const reported: TradingActionOutcome[] = [];
   const act = vi.fn(async (action: TradingAction) => ({ action, ok: true, message: 'done' }));
+  const facts = vi.fn(
+    async (): Promise<ConfirmationFacts> => ({
+      openOrders,
+      exact: true,
+      statusKnown: true,
+      ...more,
+    }),
+  );
   return {
     questions,
     reported,
     act,
+    facts,
     deps: {
       confirm: async (question: ConfirmQuestion) => {
         questions.push(question);
         return answer;
       },
       act,
-      openOrders: () => openOrders,
+      facts,
       report: (outcome: TradingActionOutcome) => reported.push(outcome),
     },
   };
@@ -32,6 +46,7 @@ describe('a trading control chosen in the tray', () => {
       const d = deps(false);
       await runTradingCommand(action, d.deps);
       expect(d.questions).toEqual([]);
+      expect(d.facts).not.toHaveBeenCalled();
       expect(d.act).toHaveBeenCalledWith(action);
       expect(d.reported).toEqual([{ action, ok: true, message: 'done' }]);
     }
@@ -60,6 +75,41 @@ describe('a trading control chosen in the tray', () => {
     );
     expect(d.act).toHaveBeenCalledWith('cancel-all');
     expect(d.reported).toHaveLength(1);
+  });
+
+  it('says "about" when the count is the app’s own, not the server’s answer just now', async () => {
+    const d = deps(false, 5, { exact: false });
+    await runTradingCommand('stop', d.deps);
+    expect(d.questions[0]?.message).toMatch(
+      /^This cancels every open order \(about 5 by this app's last count\) at the exchanges/,
+    );
+    const none = deps(false, null, { exact: false });
+    await runTradingCommand('cancel-all', none.deps);
+    expect(none.questions[0]?.message).toMatch(/^This cancels every open order at the exchanges/);
+    const zero = deps(false, 0);
+    await runTradingCommand('cancel-all', zero.deps);
+    expect(zero.questions[0]?.message).toMatch(/every open order \(none is open now\)/);
+  });
+
+  it('says the trading status is unknown when it is, and still lets the user go ahead', async () => {
+    const d = deps(true, null, { exact: false, statusKnown: false });
+    await runTradingCommand('stop', d.deps);
+    expect(d.questions[0]?.message).toContain(
+      'The current trading status is unknown: it could not be read from the server.',
+    );
+    expect(d.act).toHaveBeenCalledWith('stop');
+    const known = deps(false, 2);
+    await runTradingCommand('stop', known.deps);
+    expect(known.questions[0]?.message).not.toContain('unknown');
+  });
+
+  it('asks even when the facts cannot be read, saying nothing it does not know', async () => {
+    const d = deps(false);
+    d.facts.mockRejectedValueOnce(new Error('boom'));
+    await runTradingCommand('cancel-all', d.deps);
+    expect(d.questions[0]?.message).toBe(
+      'This cancels every open order at the exchanges. Trading goes on: the engine may post new orders. The current trading status is unknown: it could not be read from the server.',
+    );
   });
 
   it('a refusal is shown urgently with the server’s detail', () => {

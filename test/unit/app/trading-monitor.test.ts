@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedStatus } from '../../../common/domain/status';
 import type { RestSnapshot } from '../../../common/rest/snapshot';
 import type { TradingStatus } from '../../../common/rest/trading-status';
-import { NotificationPolicy } from '../../../main/alerts/notification-policy';
 import { type TradingClient, TradingMonitor } from '../../../main/app/trading-monitor';
 import { ServerRefusedError } from '../../../main/rest';
 import { FeedStore } from '../../../main/store/feed-store';
+import { orderEvent } from '../store/feed-events';
 
 function tradingStatus(status: string, extra: Partial<TradingStatus> = {}): TradingStatus {
   return {
@@ -25,13 +25,15 @@ function tradingStatus(status: string, extra: Partial<TradingStatus> = {}): Trad
 
 const PNL = { netRealizedSpread: 12.5, nakedPnl: -3, unhedgedStake: 40, unhedgedStakePct: 1.65 };
 
-function snapshotOf(status: TradingStatus): RestSnapshot {
+const T0 = Date.UTC(2026, 1, 15, 10, 30);
+
+function snapshotOf(status: TradingStatus, updatedAt = new Date(T0).toISOString()): RestSnapshot {
   return {
     tradingStatus: status,
     openOrders: [
       {
-        payload: { orderId: 7, orderStatus: 'PLACED' },
-        record: { orderId: '7', orderStatus: 'PLACED', orderStake: 100 },
+        payload: { orderId: 7, orderStatus: 'PLACED', updatedAt },
+        record: { orderId: '7', orderStatus: 'PLACED', orderStake: 100, updatedAt },
       },
     ],
     bets: [],
@@ -56,7 +58,12 @@ function fakeClient() {
     positionsSummary: vi.fn(async () => {
       throw new Error('not served');
     }),
+    pnl: vi.fn(async ({ from }: { from?: string; to?: string } = {}) => ({
+      ...PNL,
+      fromDate: from ?? null,
+    })),
     orders: vi.fn(async () => ({ items: [], total: 0, page: 1, pageSize: 0, totalPages: 1 })),
+    openOrders: vi.fn(async () => snapshotOf(state).openOrders),
     pause: control('manual_paused', 'pause_applied'),
     resume: control('live', 'resume_applied'),
     stop: control('manual_stopped', 'stop_applied'),
@@ -68,28 +75,48 @@ function fakeClient() {
   return { client, set: (next: TradingStatus) => (state = next) };
 }
 
+/** A promise the test settles by hand: an answer still in flight. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
 const live: FeedStatus = { state: 'live', since: 0, attempt: 0, emergency: false };
 const down: FeedStatus = { state: 'reconnecting', since: 0, attempt: 1, emergency: false };
+const connecting: FeedStatus = { state: 'connecting', since: 0, attempt: 0, emergency: false };
 
 let monitor: TradingMonitor;
 
-beforeEach(() => vi.useFakeTimers());
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(T0);
+});
 afterEach(() => {
   monitor.dispose();
   vi.useRealTimers();
 });
 
-function setUp() {
+/** A monitor whose feed has started (start() called); the socket is up to each test. */
+function setUp(
+  options: { pnlRefreshMs?: number } = {},
+  beforeStart: (client: ReturnType<typeof fakeClient>['client']) => void = () => {},
+) {
   const fake = fakeClient();
+  beforeStart(fake.client);
   const store = new FeedStore();
   monitor = new TradingMonitor({
     client: fake.client,
-    engine: { store, policy: new NotificationPolicy() },
+    engine: { store, mergeState: (input, now) => store.merge(input, now ?? Date.now()) },
     pollMs: 20_000,
+    ...options,
     now: () => Date.now(),
   });
   const notifications: string[] = [];
   monitor.on('notification', (n) => notifications.push(`${n.kind}: ${n.title}`));
+  monitor.start();
   return { ...fake, store, notifications };
 }
 
@@ -109,34 +136,19 @@ describe('TradingMonitor', () => {
     expect(client.snapshot).toHaveBeenCalledTimes(2);
   });
 
-  it('polls trading/status every 20 s while live, and not at all otherwise', async () => {
-    const { client } = setUp();
-    monitor.onFeedStatus(live);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(client.tradingStatus).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(20_000);
-    expect(client.tradingStatus).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(40_000);
-    expect(client.tradingStatus).toHaveBeenCalledTimes(3);
-
-    monitor.onFeedStatus(down);
-    await vi.advanceTimersByTimeAsync(120_000);
-    expect(client.tradingStatus).toHaveBeenCalledTimes(3);
-    expect(vi.getTimerCount()).toBe(0);
-  });
-
   it('keeps a single timer: a read after an action restarts the 20 s', async () => {
     const { client } = setUp();
     monitor.onFeedStatus(live);
     await vi.advanceTimersByTimeAsync(15_000);
+    expect(client.tradingStatus).toHaveBeenCalledTimes(1);
     await monitor.act('pause');
     await vi.advanceTimersByTimeAsync(0);
-    expect(client.tradingStatus).toHaveBeenCalledTimes(1);
+    expect(client.tradingStatus).toHaveBeenCalledTimes(2);
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(19_999);
-    expect(client.tradingStatus).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(1);
     expect(client.tradingStatus).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(client.tradingStatus).toHaveBeenCalledTimes(3);
   });
 
   it('announces a change it did not make, once, and never the result of an action', async () => {
@@ -183,5 +195,234 @@ describe('TradingMonitor', () => {
     await vi.advanceTimersByTimeAsync(20_000);
     expect(monitor.current.problem).toBeNull();
     expect(monitor.current.status?.status).toBe('live');
+  });
+});
+
+describe('TradingMonitor when the socket never goes live (REST still answers)', () => {
+  it('reads the trading status from the start, and every 20 s whatever the socket does', async () => {
+    const { client } = setUp();
+    monitor.onFeedStatus(connecting);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.tradingStatus).toHaveBeenCalledTimes(1);
+    expect(monitor.current.status?.status).toBe('live');
+    monitor.onFeedStatus(down);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(client.tradingStatus).toHaveBeenCalledTimes(4);
+    expect(client.snapshot).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('runs the kill switch and reads the status after it', async () => {
+    const { client } = setUp();
+    monitor.onFeedStatus(down);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await monitor.act('stop')).toMatchObject({ action: 'stop', ok: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.stop).toHaveBeenCalledTimes(1);
+    expect(client.tradingStatus).toHaveBeenCalledTimes(2);
+    expect(monitor.current.status?.status).toBe('manual_stopped');
+  });
+
+  it('keeps reading after the server fails, and stops for good when disposed', async () => {
+    const { client } = setUp({}, (c) =>
+      c.tradingStatus.mockRejectedValueOnce(new Error('connection refused')),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(monitor.current).toMatchObject({ status: null, problem: 'connection refused' });
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(monitor.current).toMatchObject({ status: { status: 'live' }, problem: null });
+    monitor.dispose();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(client.tradingStatus).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('TradingMonitor and answers older than what the app knows', () => {
+  it('drops a status read that was in flight while an action ran: no false “changed by the server”', async () => {
+    const { client, notifications } = setUp();
+    await vi.advanceTimersByTimeAsync(0);
+    const old = deferred<TradingStatus>();
+    client.tradingStatus.mockImplementationOnce(() => old.promise);
+    const poll = monitor.poll();
+    await monitor.act('pause');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(monitor.current.status?.status).toBe('manual_paused');
+
+    old.resolve(tradingStatus('live'));
+    await poll;
+    expect(monitor.current.status?.status).toBe('manual_paused');
+    expect(notifications).toEqual([]);
+  });
+
+  it('drops a status read that started while an action was still running', async () => {
+    const { client, set, notifications } = setUp();
+    await vi.advanceTimersByTimeAsync(0);
+    const stopping = deferred<TradingStatus & { result: string }>();
+    client.stop.mockImplementationOnce(() => stopping.promise);
+    const action = monitor.act('stop');
+    const old = deferred<TradingStatus>();
+    client.tradingStatus.mockImplementationOnce(() => old.promise);
+    const poll = monitor.poll();
+    set(tradingStatus('manual_stopped'));
+    stopping.resolve({ ...tradingStatus('manual_stopped'), result: 'stop_applied' });
+    await action;
+    old.resolve(tradingStatus('live'));
+    await poll;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(monitor.current.status?.status).toBe('manual_stopped');
+    expect(notifications).toEqual([]);
+  });
+
+  it('takes a read that started after the action ended, and tells a later change', async () => {
+    const { set, notifications } = setUp();
+    await vi.advanceTimersByTimeAsync(0);
+    await monitor.act('pause');
+    await vi.advanceTimersByTimeAsync(0);
+    set(tradingStatus('system_stopped'));
+    await monitor.poll();
+    expect(monitor.current.status?.status).toBe('system_stopped');
+    expect(notifications).toEqual(['trading-status: Trading stopped by the system']);
+  });
+
+  it('does not let a snapshot read before an action overwrite its status', async () => {
+    const { client, notifications } = setUp();
+    await vi.advanceTimersByTimeAsync(0);
+    const old = deferred<RestSnapshot>();
+    client.snapshot.mockImplementationOnce(() => old.promise);
+    monitor.onFeedStatus(live);
+    await monitor.act('pause');
+    old.resolve(snapshotOf(tradingStatus('live')));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(monitor.current.reconciledAt).toBe(Date.now());
+    expect(monitor.current.status?.status).toBe('manual_paused');
+    expect(notifications).toEqual([]);
+  });
+
+  it('keeps an order the socket cancelled while the snapshot was in flight cancelled', async () => {
+    const { client, store } = setUp();
+    await vi.advanceTimersByTimeAsync(0);
+    const placedAt = new Date(T0).toISOString();
+    store.apply(
+      orderEvent('INSERT', { orderId: 7, orderStatus: 'PLACED', updatedAt: placedAt }),
+      T0,
+    );
+    const inFlight = deferred<RestSnapshot>();
+    client.snapshot.mockImplementationOnce(() => inFlight.promise);
+    monitor.onFeedStatus(live);
+    store.apply(
+      orderEvent('UPDATE', {
+        orderId: 7,
+        orderStatus: 'CANCELLED',
+        updatedAt: new Date(T0 + 1_000).toISOString(),
+      }),
+      T0 + 1_000,
+    );
+    inFlight.resolve(snapshotOf(tradingStatus('live'), placedAt));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(monitor.current.reconciledAt).not.toBeNull();
+    expect(store.order('7')?.orderStatus).toBe('CANCELLED');
+    expect(store.openOrders()).toEqual([]);
+  });
+});
+
+describe('TradingMonitor and today’s P&L', () => {
+  const pnlDays = (client: ReturnType<typeof fakeClient>['client']) =>
+    client.pnl.mock.calls.map(([range]) => range?.from);
+
+  it('re-reads P&L and positions about every minute, and rolls over at UTC midnight', async () => {
+    vi.setSystemTime(Date.UTC(2026, 1, 15, 23, 59, 30));
+    const { client } = setUp();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(pnlDays(client)).toEqual(['2026-02-15']);
+    expect(monitor.current.pnl).toMatchObject({ ...PNL, fromDate: '2026-02-15' });
+    await vi.advanceTimersByTimeAsync(20_000); // 23:59:50
+    expect(pnlDays(client)).toEqual(['2026-02-15']);
+    await vi.advanceTimersByTimeAsync(20_000); // 00:00:10, a new day
+    expect(pnlDays(client)).toEqual(['2026-02-15', '2026-02-16']);
+    expect(monitor.current.pnl).toMatchObject({ fromDate: '2026-02-16' });
+    await vi.advanceTimersByTimeAsync(40_000); // 00:00:50
+    expect(pnlDays(client)).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(20_000); // 00:01:10, a minute on
+    expect(pnlDays(client)).toEqual(['2026-02-15', '2026-02-16', '2026-02-16']);
+    expect(client.positionsSummary).toHaveBeenCalledTimes(3);
+    expect(client.positionsSummary).toHaveBeenLastCalledWith({
+      from: '2026-02-16',
+      to: '2026-02-16',
+    });
+  });
+
+  it('re-reads them after an action, with the status', async () => {
+    const { client } = setUp();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.pnl).toHaveBeenCalledTimes(1);
+    await monitor.act('cancel-all');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.pnl).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts a snapshot as a read, and shows no P&L from yesterday once it cannot be read', async () => {
+    vi.setSystemTime(Date.UTC(2026, 1, 15, 23, 59, 50));
+    const { client } = setUp({ pnlRefreshMs: 600_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.pnl).toHaveBeenCalledTimes(1);
+    expect(monitor.current.pnl).not.toBeNull();
+    client.pnl.mockRejectedValue(new Error('timeout'));
+    await vi.advanceTimersByTimeAsync(20_000); // 00:00:10
+    expect(client.pnl).toHaveBeenCalledTimes(2);
+    expect(monitor.current.pnl).toBeNull();
+    expect(monitor.current.status?.status).toBe('live');
+  });
+});
+
+describe('TradingMonitor’s facts for a stop or cancel-all question', () => {
+  it('reads the open orders from the server just now', async () => {
+    const { client } = setUp();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await monitor.confirmationFacts()).toEqual({
+      openOrders: 1,
+      exact: true,
+      statusKnown: true,
+    });
+    expect(client.openOrders).toHaveBeenCalledTimes(1);
+  });
+
+  it('falls back to the store’s count, as an estimate, once the store has been filled', async () => {
+    const { store } = setUp({}, (c) => {
+      for (const call of [c.tradingStatus, c.snapshot, c.openOrders]) {
+        call.mockRejectedValue(new Error('down'));
+      }
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await monitor.confirmationFacts()).toEqual({
+      openOrders: null,
+      exact: false,
+      statusKnown: false,
+    });
+    monitor.onFeedStatus(live);
+    store.apply(orderEvent('INSERT', { orderId: 1, orderStatus: 'PLACED' }), T0);
+    store.apply(orderEvent('INSERT', { orderId: 2, orderStatus: 'PLACED' }), T0);
+    expect(await monitor.confirmationFacts()).toEqual({
+      openOrders: 2,
+      exact: false,
+      statusKnown: false,
+    });
+  });
+
+  it('waits at most 3 s for the server', async () => {
+    const { client } = setUp();
+    await vi.advanceTimersByTimeAsync(0);
+    client.openOrders.mockImplementationOnce(() => new Promise(() => {}));
+    const facts = monitor.confirmationFacts();
+    let settled = false;
+    void facts.then(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await facts).toEqual({ openOrders: null, exact: false, statusKnown: true });
   });
 });

@@ -68,14 +68,22 @@ describe('the tray’s trading controls', () => {
     ]);
   });
 
-  it('wait while an action runs or the status is unknown', () => {
+  it('wait while an action runs', () => {
     const busy = menuOf(trading('live', { busy: 'stop' }));
     expect(enabled(busy)).toEqual([]);
     const stop = findMenuItem(busy, 'trading-stop');
     expect(stop?.type === 'normal' && stop.label).toBe(
       'Stop trading (cancels all orders) (working…)',
     );
-    expect(enabled(menuOf({ status: null, busy: null, problem: null }))).toEqual([]);
+    expect(enabled(menuOf({ status: null, busy: 'cancel-all', problem: null }))).toEqual([]);
+  });
+
+  it('keep the kill switch (Stop, Cancel all) while the status is unknown, and nothing else', () => {
+    const expected = ['trading-stop', 'trading-cancel-all'];
+    expect(enabled(menuOf({ status: null, busy: null, problem: null }))).toEqual(expected);
+    expect(enabled(menuOf({ status: null, busy: null, problem: 'connection refused' }))).toEqual(
+      expected,
+    );
   });
 
   it('are absent without a key, or when no trading input is given', () => {
