@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import {
   app,
@@ -20,6 +21,7 @@ import { DashboardWindow } from './app/dashboard-window';
 import { isSafeExternalUrl } from './app/external-url';
 import { FeedController } from './app/feed-controller';
 import { createIpcHandlers } from './app/ipc-handlers';
+import { createLoginItem } from './app/login-item';
 import { watchNetwork } from './app/network-watch';
 import { secureWebPreferences } from './app/secure-web-preferences';
 import { denyAllPermissions, hardenWebContents } from './app/security';
@@ -28,13 +30,13 @@ import { outcomeIntent, runTradingCommand } from './app/trading-commands';
 import { registerIpcRouter } from './ipc/ipc-router';
 import { PushBatcher } from './ipc/push-batcher';
 import { createTrustedSenderCheck } from './ipc/trusted-sender';
-import { FileLogger } from './logging';
+import { FileLogger, logFeed } from './logging';
 import { NotificationPresenter } from './notifications/notification-presenter';
 import { ApiKeyVault, KEYCHAIN_SERVICE, KeytarSecretStore } from './secrets';
 import { placeOnDisplays, SettingsStore, WindowStateStore } from './settings';
 import { startSimulator } from './simulator';
-import { summariseEvent } from './tray/event-summary';
 import { TrayController } from './tray/tray-controller';
+import { followFeed } from './tray/tray-feed';
 import { trayIconFile } from './tray/tray-icons';
 
 // The composition root: it creates the adapters and wires them to the feed controller.
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
       ? { demoEventsPerSecond: Number(process.env.MM_TRAY_DEMO_RATE) }
       : {}),
   });
+  logFeed(controller, logger.scoped('feed'));
 
   let quitting = false;
   const openExternal = async (url: string) => {
@@ -150,10 +153,6 @@ async function main(): Promise<void> {
   controller.on('notification', (intent) => {
     if (TEST_MODE) shownNotifications.push(intent);
     presenter.show(intent);
-    const engine = controller.currentEngine;
-    if (intent.kind === 'hedge-missing' && engine) {
-      tray.update({ fillsMissingHedge: engine.policy.missingHedges().fillsMissingHedge });
-    }
   });
 
   const initialSettings = settings.get();
@@ -181,7 +180,7 @@ async function main(): Promise<void> {
     actions: {
       openDashboard: () => void openDashboard(),
       pauseNotifications: (until) => void settings.update({ notifications: { quietUntil: until } }),
-      reconnectNow: () => controller.checkNow(),
+      reconnectNow: () => controller.reconnectNow(),
       tradingAction: (action) =>
         void runTradingCommand(action, {
           confirm: async (question) => {
@@ -198,32 +197,20 @@ async function main(): Promise<void> {
             return response === 0;
           },
           act: (chosen) => controller.tradingAction(chosen),
-          openOrders: () => controller.openOrderCount(),
+          facts: () => controller.confirmationFacts(),
           report: (outcome) => {
             const intent = outcomeIntent(outcome, Date.now());
             if (TEST_MODE) shownNotifications.push(intent);
             presenter.show(intent);
           },
         }).catch((error) => logger.error('trading action failed', error)),
-      openSettings: () => void openDashboard({ view: 'connection' }),
+      openSettings: () => void openDashboard({ view: 'settings' }),
       openLogsFolder: () => void shell.openPath(logger.logsFolder),
       quit: () => app.quit(),
     },
   });
 
-  controller.on('status', (status) => tray.update({ status }));
-  controller.on('event', (event) => {
-    const engine = controller.currentEngine;
-    tray.update({
-      lastEvent: { at: event.receivedAt, summary: summariseEvent(event) },
-      ...(engine
-        ? {
-            counters: engine.store.counters(event.receivedAt),
-            fillsMissingHedge: engine.policy.missingHedges().fillsMissingHedge,
-          }
-        : {}),
-    });
-  });
+  followFeed(tray, controller);
   controller.on('trading', (view) => {
     send('push:trading', view);
     tray.update({ trading: { status: view.status, busy: view.busy, problem: view.problem } });
@@ -234,11 +221,22 @@ async function main(): Promise<void> {
     dashboard.setTitle(title());
   });
 
+  const setStartAtLogin = createLoginItem({
+    platform: process.platform,
+    setLoginItemSettings: (item) => app.setLoginItemSettings(item),
+    env: process.env,
+    homedir: homedir(),
+    execPath: process.execPath,
+  });
+  const applyStartAtLogin = (openAtLogin: boolean) =>
+    void setStartAtLogin(openAtLogin).catch((error) =>
+      logger.warn('could not change start at login', error),
+    );
+
   settings.onChange((next, previous) => {
     send('push:settings', next);
     tray.update({ quietUntil: next.notifications.quietUntil });
-    if (next.startAtLogin !== previous.startAtLogin)
-      app.setLoginItemSettings({ openAtLogin: next.startAtLogin });
+    if (next.startAtLogin !== previous.startAtLogin) applyStartAtLogin(next.startAtLogin);
     const reconnect =
       next.endpoint !== previous.endpoint ||
       next.demoMode !== previous.demoMode ||
@@ -297,7 +295,7 @@ async function main(): Promise<void> {
     });
   });
 
-  app.setLoginItemSettings({ openAtLogin: initialSettings.startAtLogin });
+  applyStartAtLogin(initialSettings.startAtLogin);
 
   if (TEST_MODE) {
     exposeTestHooks({

@@ -17,6 +17,7 @@ import type { Simulator, SimulatorOptions } from '../simulator';
 import { RingBuffer } from '../store/ring-buffer';
 import type { FeedSnapshot } from '../store/snapshot';
 import { type TradingClient, TradingMonitor } from './trading-monitor';
+import type { ConfirmationFacts } from './trading-texts';
 
 function defaultRestClient(url: string, apiKey: string): TradingClient {
   return new RestClient({ url, apiKey });
@@ -33,6 +34,8 @@ export type FeedControllerEvents = {
   notification: [intent: NotificationIntent];
   error: [error: ErrorRecord];
   gap: [gap: Gap];
+  /** Time moved the feed's state on with no event (FeedEngineEvents.tick). */
+  tick: [at: number];
   demo: [demo: boolean];
   /** The trading status, P&L and reconciliation as last known (REST). */
   trading: [view: TradingView];
@@ -104,6 +107,18 @@ export class FeedController extends Emitter<FeedControllerEvents> {
     this.engine?.checkNow();
   }
 
+  /**
+   * "Reconnect now" (tray and dashboard). A refused key is never retried on its own, but
+   * the server refuses an inactive client's key the same way, so the user may know better
+   * (the account is active again): then the engine connects again, keeping what it holds.
+   * Otherwise a check, which reconnects at once when the connection is down or silent.
+   */
+  reconnectNow(): void {
+    const engine = this.engine;
+    if (engine?.status.state === 'auth-failed') engine.start();
+    else engine?.checkNow();
+  }
+
   /** Settings that need no reconnect: notification preferences and hedge grace. */
   applyPreferences(settings: Settings): void {
     const policy = this.engine?.policy;
@@ -144,6 +159,15 @@ export class FeedController extends Emitter<FeedControllerEvents> {
     const engine = this.engine;
     if (!engine) return null;
     return engine.store.openOrders().length;
+  }
+
+  /**
+   * What a stop or cancel-all question says: open orders read from the server now (else
+   * the store's count, an estimate) and whether the trading status is known.
+   */
+  async confirmationFacts(): Promise<ConfirmationFacts> {
+    if (this.trading) return this.trading.confirmationFacts();
+    return { openOrders: this.openOrderCount(), exact: false, statusKnown: false };
   }
 
   /** Reads trading/status now (no-op while no feed runs). */
@@ -235,9 +259,12 @@ export class FeedController extends Emitter<FeedControllerEvents> {
       this.gaps.push(gap);
       this.emit('gap', gap);
     });
+    engine.on('tick', (at) => this.emit('tick', at));
     this.engine = engine;
     this.trading = trading;
     engine.start();
+    // Independent of the socket: the kill switch must work when it cannot connect.
+    trading?.start();
   }
 
   private async shutDown(): Promise<void> {
@@ -284,8 +311,8 @@ export class FeedController extends Emitter<FeedControllerEvents> {
 
   /**
    * Trading-status notifications honour the same preferences as the policy's: the kind
-   * can be turned off, and quiet mode holds back all but the urgent ones. Intents the
-   * merge raised through the policy were filtered there already.
+   * can be turned off, and quiet mode holds back all but the urgent ones. (What a
+   * reconciliation's merge raises comes from the engine, filtered by its policy.)
    */
   private notifyTrading(intent: NotificationIntent): void {
     if (intent.kind === 'trading-status') {

@@ -33,11 +33,22 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       deps.vault.setKey(key, { sessionOnly: sessionOnly === true }),
     'key:clear': () => deps.vault.clearKey(),
     'key:test': async ({ key, endpoint }) => {
+      const savedEndpoint = deps.settings.get().endpoint;
+      const url = endpoint ?? savedEndpoint;
+      // The stored key goes only where the settings already send it: a page that could
+      // name any endpoint could otherwise have the key delivered to a server of its choice.
+      if (key === undefined && !sameEndpoint(url, savedEndpoint)) {
+        return {
+          ok: false,
+          message:
+            'to test another endpoint, enter the key: the saved one goes only to the saved endpoint',
+        };
+      }
       const apiKey = key ?? deps.vault.readKey();
       if (apiKey === null) return { ok: false, message: 'no API key to test: enter one first' };
-      return testKey({ url: endpoint ?? deps.settings.get().endpoint, apiKey });
+      return testKey({ url, apiKey });
     },
-    'feed:reconnect': () => deps.controller.checkNow(),
+    'feed:reconnect': () => deps.controller.reconnectNow(),
     'notifications:pause': async ({ until }) => {
       await deps.settings.update({ notifications: { quietUntil: until } });
     },
@@ -57,4 +68,14 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       return deps.controller.tradingAction(action);
     },
   };
+}
+
+/** Two spellings of one endpoint (host case, default port) are the same. */
+function sameEndpoint(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return false;
+  }
 }

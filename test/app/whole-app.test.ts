@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../main/simulator';
+import type { OrderRecord } from '../../main/simulator/model-types';
 import { AppProcess, type AppState } from '../support/app-process';
-import { waitFor } from '../support/wait';
+import { sleep, waitFor } from '../support/wait';
+import { type AskedDialog, dialogAnswerFile, dialogLogFile } from './fake-electron/dialog-files';
 
 // The real main entry (out/main/index.js) under Node, with `electron` replaced by the
 // in-repo stand-in: windows are real Chromium pages running the real preload and
@@ -27,6 +29,9 @@ beforeAll(async () => {
   }
   simulator = await startSimulator({ scenario: false });
   userData = mkdtempSync(join(tmpdir(), 'mm-tray-app-'));
+  // Start at login on Linux writes $XDG_CONFIG_HOME/autostart; every app started here
+  // inherits this, so none touches the real one.
+  process.env.XDG_CONFIG_HOME = join(userData, 'xdg-config');
   app = new AppProcess(userData, { MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE });
 });
 
@@ -165,6 +170,73 @@ describe('MM Tray as a whole', () => {
     await waitFor(() => simulator.model.tradingStatus(client) === 'live', 'live again');
   });
 
+  it('asks before stopping from the tray, counting the open orders just now; Cancel changes nothing', async () => {
+    const client = simulator.keys[0]!.client;
+    const at = new Date().toISOString();
+    const openOrder = (orderId: number): OrderRecord => ({
+      orderId,
+      fixtureId: 'id1000000861624412',
+      outcomeId: 161,
+      playerId: null,
+      exchange: 'kalshi',
+      account: 'demo-kalshi-1',
+      exchangeOrderId: `ex-${orderId}`,
+      exchangeOutcomeId: '161-abc',
+      orderStatus: 'PLACED',
+      matchedStatus: 'NOT_MATCHED',
+      orderCents: 0.45,
+      orderStake: 50,
+      matchedStake: 0,
+      back: true,
+      side: 'buy',
+      settlementStatus: 'UNDECIDED',
+      bookmakerOutcomePrice: 2.1,
+      bookmakerOutcomeLimit: 1000,
+      bookmakerOutcomeActive: true,
+      createdAt: at,
+      matchedAt: null,
+      updatedAt: at,
+    });
+    for (const orderId of [7101, 7102, 7103])
+      simulator.model.insertOrder(client, openOrder(orderId));
+    const open = simulator.model.openOrders(client).length;
+    expect(open).toBeGreaterThanOrEqual(3);
+    const asked = (): AskedDialog[] => {
+      const log = dialogLogFile(userData);
+      if (!existsSync(log)) return [];
+      const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      return lines.map((line) => JSON.parse(line) as AskedDialog);
+    };
+    const askedBefore = asked().length;
+    const notificationsBefore = (await app.state()).notifications.length;
+
+    await app.waitForState(
+      (s) => s.trays[0]?.menu?.find((item) => item.id === 'trading-stop')?.enabled === true,
+      'stop enabled',
+    );
+    // The stand-in message box answers the next question with its second button: Cancel.
+    writeFileSync(dialogAnswerFile(userData), JSON.stringify({ response: 1 }));
+    await app.request({ cmd: 'tray-menu-click', id: 'trading-stop' });
+    await waitFor(() => asked().length > askedBefore, 'the stop question');
+    const question = asked().at(-1)!;
+    expect(question).toMatchObject({
+      title: 'Stop trading?',
+      buttons: ['Stop trading', 'Cancel'],
+      response: 1,
+    });
+    expect(question.detail).toContain(`This cancels all ${open} open orders at the exchanges`);
+    expect(existsSync(dialogAnswerFile(userData))).toBe(false);
+
+    // Time enough for a stop to reach the simulator, had it been sent.
+    await sleep(500);
+    expect(simulator.model.tradingStatus(client)).toBe('live');
+    expect(simulator.model.openOrders(client)).toHaveLength(open);
+    const after = await app.state();
+    expect(after.notifications.slice(notificationsBefore).map((n) => n.title)).not.toContain(
+      'Stop trading: done',
+    );
+  });
+
   it('checks the connection at once on resume from sleep, and follows the start-at-login setting', async () => {
     const pings = () =>
       simulator
@@ -178,8 +250,53 @@ describe('MM Tray as a whole', () => {
       'a ping right after resume (the next scheduled one is 30 s away)',
     );
 
+    // Linux has no login item API: the app writes an XDG autostart entry instead.
+    const autostart = join(userData, 'xdg-config', 'autostart', 'mm-tray.desktop');
     await app.evaluate('window.mmTray.settings.update({ startAtLogin: true })');
-    await app.waitForState((s) => s.loginItem.openAtLogin, 'the login item set');
+    await waitFor(() => existsSync(autostart), 'the autostart entry written');
+    expect(readFileSync(autostart, 'utf8')).toContain(`\nExec="${process.execPath}"\n`);
+    await app.evaluate('window.mmTray.settings.update({ startAtLogin: false })');
+    await waitFor(() => !existsSync(autostart), 'the autostart entry removed');
+  });
+
+  it('denies new windows and blocks navigation away from the app page', async () => {
+    // Main hardens every page from app 'web-contents-created', which the stand-in emits.
+    type Guards = {
+      windowOpens: { url: string; action: string }[];
+      navigations: { url: string; blocked: boolean }[];
+    };
+    const guards = (state: AppState) => state as AppState & Guards;
+    const before = guards(await app.state());
+    const appUrl = before.windows.filter((w) => !w.destroyed).at(-1)!.url;
+    expect(appUrl).toMatch(/^file:.*index\.html/);
+
+    expect(await app.evaluate("window.open('https://example.com')")).toBeNull();
+    const opened = guards(
+      await app.waitForState(
+        (s) => guards(s).windowOpens.length > before.windowOpens.length,
+        'the window-open handler asked',
+      ),
+    );
+    expect(opened.windowOpens.slice(before.windowOpens.length)).toEqual([
+      { url: 'https://example.com/', action: 'deny' },
+    ]);
+
+    await app.evaluate("location.href = 'https://example.com'");
+    const navigated = guards(
+      await app.waitForState(
+        (s) => guards(s).navigations.length > before.navigations.length,
+        'will-navigate asked',
+      ),
+    );
+    expect(navigated.navigations.slice(before.navigations.length)).toEqual([
+      { url: 'https://example.com/', blocked: true },
+    ]);
+    // Had the navigation gone ahead, this page (and the evaluation) would be gone.
+    expect(
+      await app.evaluate<string>(
+        'new Promise((r) => setTimeout(r, 500)).then(() => location.href)',
+      ),
+    ).toBe(appUrl);
   });
 
   it('keeps running in the tray when the window is closed', async () => {

@@ -4,13 +4,20 @@ import { EMPTY_TRADING_VIEW, type TradingAction } from '../../../common/ipc/trad
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../common/settings/schema';
 import type { FeedController } from '../../../main/app/feed-controller';
 import { createIpcHandlers } from '../../../main/app/ipc-handlers';
+import { testKey } from '../../../main/app/key-tester';
+
+vi.mock('../../../main/app/key-tester', () => ({
+  testKey: vi.fn(async () => ({ ok: true, message: 'the server accepted the key' })),
+}));
 
 const event = {} as Electron.IpcMainInvokeEvent;
 const noKey: KeyStatus = { set: false, storage: 'none' };
+const STORED_KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
+const TYPED_KEY = '00000000-1111-4222-8333-444444444444';
 
-function setup() {
+function setup({ storedKey = null }: { storedKey?: string | null } = {}) {
   const update = vi.fn(async (_patch: SettingsPatch) => DEFAULT_SETTINGS);
-  const checkNow = vi.fn();
+  const reconnectNow = vi.fn();
   const tradingAction = vi.fn(async (action: TradingAction) => ({
     action,
     ok: true,
@@ -21,7 +28,7 @@ function setup() {
     status: { state: 'stopped', since: 0, attempt: 0, emergency: false },
     demo: false,
     lastEventSeq: 0,
-    checkNow,
+    reconnectNow,
     feedSnapshot: () => null,
     recentGaps: () => [],
     recentNotifications: () => [],
@@ -35,7 +42,7 @@ function setup() {
     settings: { get: () => DEFAULT_SETTINGS, update },
     vault: {
       status: () => noKey,
-      readKey: () => null,
+      readKey: () => storedKey,
       setKey: vi.fn(),
       clearKey: vi.fn(),
     },
@@ -43,7 +50,7 @@ function setup() {
     openLogsFolder: vi.fn(),
     now: () => 1_000,
   });
-  return { handlers, update, checkNow, tradingAction, refreshTrading };
+  return { handlers, update, reconnectNow, tradingAction, refreshTrading };
 }
 
 describe('the dashboard’s requests', () => {
@@ -57,10 +64,10 @@ describe('the dashboard’s requests', () => {
     ]);
   });
 
-  it('reconnect asks the feed to check at once', async () => {
-    const { handlers, checkNow } = setup();
+  it('reconnect asks the feed to reconnect now', async () => {
+    const { handlers, reconnectNow } = setup();
     await handlers['feed:reconnect'](undefined as never, event);
-    expect(checkNow).toHaveBeenCalledTimes(1);
+    expect(reconnectNow).toHaveBeenCalledTimes(1);
   });
 
   it('a snapshot before any feed is complete and empty', async () => {
@@ -80,6 +87,42 @@ describe('the dashboard’s requests', () => {
     await expect(handlers['key:test']({}, event)).resolves.toEqual({
       ok: false,
       message: 'no API key to test: enter one first',
+    });
+  });
+
+  describe('key:test sends the stored key only to the saved endpoint', () => {
+    const saved = DEFAULT_SETTINGS.endpoint;
+    const elsewhere = 'wss://collector.example/ws';
+
+    it('refuses, without connecting, to test the stored key against another endpoint', async () => {
+      vi.mocked(testKey).mockClear();
+      const { handlers } = setup({ storedKey: STORED_KEY });
+      const reply = await handlers['key:test']({ endpoint: elsewhere }, event);
+      expect(reply.ok).toBe(false);
+      expect(reply.message).toMatch(/enter the key/);
+      expect(testKey).not.toHaveBeenCalled();
+    });
+
+    it('tests the stored key against the saved endpoint, however it is spelled', async () => {
+      vi.mocked(testKey).mockClear();
+      const { handlers } = setup({ storedKey: STORED_KEY });
+      await handlers['key:test']({}, event);
+      const respelled = saved.replace('wss://', 'WSS://').replace('.com/', '.com:443/');
+      expect(respelled).not.toBe(saved);
+      await handlers['key:test']({ endpoint: respelled }, event);
+      expect(vi.mocked(testKey).mock.calls).toEqual([
+        [{ url: saved, apiKey: STORED_KEY }],
+        [{ url: respelled, apiKey: STORED_KEY }],
+      ]);
+    });
+
+    it('tests a key given with the request against any endpoint', async () => {
+      vi.mocked(testKey).mockClear();
+      const { handlers } = setup({ storedKey: STORED_KEY });
+      await expect(
+        handlers['key:test']({ key: TYPED_KEY, endpoint: elsewhere }, event),
+      ).resolves.toEqual({ ok: true, message: 'the server accepted the key' });
+      expect(vi.mocked(testKey).mock.calls).toEqual([[{ url: elsewhere, apiKey: TYPED_KEY }]]);
     });
   });
 

@@ -1,0 +1,78 @@
+import type { FeedEvent } from '../../common/domain/events';
+import type { NotificationIntent } from '../../common/domain/notifications';
+import type { FeedStatus } from '../../common/domain/status';
+import type { FeedEngine } from '../engine';
+import { summariseEvent } from './event-summary';
+import type { TrayInput } from './tray-model';
+
+/** What the tray hears from the feed (FeedController's events of these names). */
+export type TrayFeedEvents = {
+  status: [status: FeedStatus];
+  event: [event: FeedEvent];
+  notification: [intent: NotificationIntent];
+  tick: [at: number];
+};
+
+/** The feed controller, as the tray sees it. */
+export interface TrayFeed {
+  on<K extends keyof TrayFeedEvents>(
+    event: K,
+    listener: (...args: TrayFeedEvents[K]) => void,
+  ): () => void;
+  readonly currentEngine: Pick<FeedEngine, 'store' | 'policy'> | null;
+}
+
+/** Today's counts and the fills missing a hedge; `now` is the current time (see counters()). */
+function feedCounts(
+  engine: Pick<FeedEngine, 'store' | 'policy'> | null,
+  now: number,
+): Partial<TrayInput> {
+  if (!engine) return {};
+  return {
+    counters: engine.store.counters(now),
+    fillsMissingHedge: engine.policy.missingHedges().fillsMissingHedge,
+  };
+}
+
+/**
+ * Keeps the tray in step with the feed: the status, the last event, and the counts,
+ * which change with events but also with time alone (a hedge overdue in a quiet feed or
+ * with notifications paused, a new day), so they are read again on every tick.
+ */
+export function followFeed(
+  tray: { update(patch: Partial<TrayInput>): void },
+  feed: TrayFeed,
+  now: () => number = Date.now,
+): () => void {
+  // Read once the engine is done with what it is handling: listeners hear of an event
+  // before the notification policy does, so a hedge it brings is not yet counted then.
+  let lastEvent: FeedEvent | null = null;
+  let queued = false;
+  const refresh = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      const patch = feedCounts(feed.currentEngine, now());
+      if (lastEvent !== null) {
+        patch.lastEvent = { at: lastEvent.receivedAt, summary: summariseEvent(lastEvent) };
+      }
+      lastEvent = null;
+      tray.update(patch);
+    });
+  };
+  const unsubscribers = [
+    feed.on('status', (status) => tray.update({ status })),
+    feed.on('event', (event) => {
+      lastEvent = event;
+      refresh();
+    }),
+    feed.on('notification', (intent) => {
+      if (intent.kind === 'hedge-missing') refresh();
+    }),
+    feed.on('tick', refresh),
+  ];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}

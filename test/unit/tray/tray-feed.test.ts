@@ -1,0 +1,180 @@
+import type { Menu } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PushBatch } from '../../../common/ipc/push-batch';
+import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings/schema';
+import { FeedController } from '../../../main/app/feed-controller';
+import { PushBatcher } from '../../../main/ipc/push-batcher';
+import { TrayController, type TrayHandle } from '../../../main/tray/tray-controller';
+import { followFeed } from '../../../main/tray/tray-feed';
+import { fakeSocketFactory } from '../../support/fake-socket';
+
+const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
+const GRACE_MS = 15_000;
+/** 2026-03-05 23:59:00 UTC; the day ends at midnight UTC in these tests. */
+const T0 = Date.UTC(2026, 2, 5, 23, 59, 0);
+const MIDNIGHT = Date.UTC(2026, 2, 6);
+const utcDayStart = (now: number) => now - (now % 86_400_000);
+
+/** The tray's view is read through its probe; the Electron tray itself is not looked at. */
+const idleTray: TrayHandle = {
+  setImage: () => {},
+  setToolTip: () => {},
+  setTitle: () => {},
+  setContextMenu: () => {},
+  on: () => idleTray as never,
+  destroy: () => {},
+};
+
+let controller: FeedController | undefined;
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: T0 });
+});
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await controller?.stop();
+  controller = undefined;
+});
+
+/** The app's wiring of feed, tray and push batcher, with a server played by the test. */
+async function setup(notifications: Partial<Settings['notifications']> = {}) {
+  const { factory, sockets } = fakeSocketFactory();
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    hedgeGraceSeconds: GRACE_MS / 1000,
+    notifications: { ...DEFAULT_SETTINGS.notifications, ...notifications },
+  };
+  const feed = new FeedController({
+    keys: { readKey: () => KEY },
+    settings: () => settings,
+    startSimulator: () => Promise.reject(new Error('no demo in these tests')),
+    engine: { createSocket: factory, stopTimeoutMs: 10, store: { dayStart: utcDayStart } },
+    createRestClient: () => {
+      throw new Error('no REST in these tests');
+    },
+  });
+  controller = feed;
+  const tray = new TrayController({
+    tray: idleTray,
+    buildMenu: () => ({}) as Menu,
+    resolveIcon: () => '',
+    actions: {
+      openDashboard: () => {},
+      pauseNotifications: () => {},
+      reconnectNow: () => {},
+      tradingAction: () => {},
+      openSettings: () => {},
+      openLogsFolder: () => {},
+      quit: () => {},
+    },
+    platform: 'darwin',
+    timeZone: 'UTC',
+    initial: {
+      status: feed.status,
+      counters: { fills: 0, hedgesPlaced: 0 },
+      fillsMissingHedge: 0,
+      lastEvent: null,
+      quietUntil: settings.notifications.quietUntil,
+      demo: false,
+      keySet: true,
+    },
+  });
+  followFeed(tray, feed);
+  const pushes: PushBatch[] = [];
+  const batcher = new PushBatcher({
+    send: (_channel, batch) => pushes.push(batch as PushBatch),
+    summarize: () => {
+      const engine = feed.currentEngine;
+      if (!engine) return {};
+      return {
+        counters: engine.store.counters(Date.now()),
+        missingHedges: engine.policy.missingHedges(),
+      };
+    },
+    now: () => Date.now(),
+  });
+  batcher.listenTo(feed);
+
+  await feed.restart();
+  const socket = sockets[0]!;
+  socket.acceptConnection();
+  socket.receive({ type: 'subscribed', subscriptionId: 1 });
+  const fill = (orderId: number) =>
+    socket.receive({
+      type: 'broadcast',
+      channel: 'orders',
+      event: 'UPDATE',
+      payload: { orderId, exchange: 'kalshi', orderStake: 100, matchedStake: 10 },
+      old: { matchedStake: 0 },
+    });
+  const hedge = (betId: number, orderId: number) =>
+    socket.receive({
+      type: 'broadcast',
+      channel: 'bets',
+      event: 'INSERT',
+      payload: { betId, orderId, bookmaker: 'pinnacle', betStatus: 'placed' },
+    });
+  const shown = () => tray.probe.state();
+  return { feed, fill, hedge, shown, pushes };
+}
+
+describe('the tray and the dashboard follow the feed with time alone', () => {
+  it('show a fill whose hedge is overdue while notifications are paused and the feed is quiet', async () => {
+    const { feed, fill, shown, pushes } = await setup({ quietUntil: T0 + 3_600_000 });
+    fill(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(shown().title).toBe('');
+    const before = pushes.length;
+
+    await vi.advanceTimersByTimeAsync(GRACE_MS);
+    expect(feed.recentNotifications().filter((n) => n.kind === 'hedge-missing')).toEqual([]);
+    expect(shown().title).toBe('1');
+    expect(shown().tooltip).toContain('1 unhedged');
+    const after = pushes.slice(before);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ events: [], missingHedges: { fillsMissingHedge: 1 } });
+  });
+
+  it('count a late hedge at once, though the feed then falls quiet', async () => {
+    const { fill, hedge, shown } = await setup({ quietUntil: T0 + 3_600_000 });
+    fill(1);
+    await vi.advanceTimersByTimeAsync(GRACE_MS + 1_000);
+    expect(shown().title).toBe('1');
+
+    hedge(11, 1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(shown().title).toBe('');
+    expect(shown().tooltip).not.toContain('unhedged');
+  });
+
+  it('start today’s counts again at midnight on a quiet night', async () => {
+    const { fill, shown, pushes } = await setup();
+    fill(1);
+    fill(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(shown().tooltip).toContain('Today: 2 fills, 0 hedges');
+    const before = pushes.length;
+
+    await vi.advanceTimersByTimeAsync(MIDNIGHT - Date.now() - 1);
+    expect(shown().tooltip).toContain('Today: 2 fills');
+    await vi.advanceTimersByTimeAsync(1 + 300); // midnight, then the tooltip's throttle
+    expect(shown().tooltip).toContain('Today: 0 fills, 0 hedges');
+    const counters = pushes.slice(before).at(-1)?.counters;
+    expect(counters).toMatchObject({ dayStart: MIDNIGHT, fills: 0 });
+  });
+
+  it('pushes nothing on a tick that changed nothing', async () => {
+    const { feed, fill, hedge, pushes } = await setup();
+    const ticks: number[] = [];
+    feed.on('tick', (at) => ticks.push(at));
+    fill(1);
+    await vi.advanceTimersByTimeAsync(5_000);
+    hedge(11, 1); // in time: the timer set for the fill's deadline ticks with nothing due
+    await vi.advanceTimersByTimeAsync(1_000);
+    const before = pushes.length;
+    await vi.advanceTimersByTimeAsync(GRACE_MS);
+    expect(ticks).toEqual([T0 + GRACE_MS]);
+    expect(pushes.slice(before)).toEqual([]);
+  });
+});
