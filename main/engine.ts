@@ -6,7 +6,7 @@ import { Emitter } from '../common/emitter';
 import type { ServerFrame } from '../common/protocol/server-frames';
 import { NotificationPolicy, type NotificationPolicyOptions } from './alerts/notification-policy';
 import { FeedConnection, type FeedConnectionOptions } from './feed/connection';
-import { type DayStartFn, localDayStart } from './store/day-counters';
+import { type DayStartFn, localDayStart, nextDayStart } from './store/day-counters';
 import type { StoreEffect } from './store/effects';
 import { FeedStore, type FeedStoreOptions, type StoreMergeInput } from './store/feed-store';
 import type { FeedSnapshot } from './store/snapshot';
@@ -33,8 +33,6 @@ export type FeedEngineEvents = {
   tick: [at: number];
 };
 
-/** Longer than any local day (23 to 25 h), shorter than two. */
-const MORE_THAN_A_DAY = 26 * 60 * 60 * 1000;
 /** setTimeout's limit. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -172,7 +170,7 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
   /** A tick when the next day begins, so today's counters are seen to start again. */
   private scheduleNextDay(): void {
     const now = this.now();
-    const next = this.dayStartOf(this.dayStartOf(now) + MORE_THAN_A_DAY);
+    const next = nextDayStart(this.dayStartOf, this.dayStartOf(now));
     if (!(next > now)) return;
     this.dayTimer = setTimeout(
       () => {

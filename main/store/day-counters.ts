@@ -14,6 +14,11 @@ export const localDayStart: DayStartFn = (now) => {
 /** Longer than any local day (23 to 25 h), shorter than two. */
 const MORE_THAN_A_DAY = 26 * 60 * 60 * 1000;
 
+/** Epoch ms of the start of the day after the one beginning at `dayStart`. */
+export function nextDayStart(dayStartOf: DayStartFn, dayStart: number): number {
+  return dayStartOf(dayStart + MORE_THAN_A_DAY);
+}
+
 /** Today's counters, reset when `now` leaves the current day (either way). */
 export class DayCounter {
   private current: DayCounters;
@@ -30,7 +35,7 @@ export class DayCounter {
       const start = this.dayStartOf(now);
       if (Number.isFinite(start)) {
         if (start !== this.current.dayStart) this.current = emptyDayCounters(start);
-        const next = this.dayStartOf(start + MORE_THAN_A_DAY);
+        const next = nextDayStart(this.dayStartOf, start);
         this.nextDayStart = next > start ? next : Number.POSITIVE_INFINITY;
       }
     }
