@@ -149,9 +149,14 @@ export class NotificationPolicy {
     this.coalescer.setWindowMs(validMs('coalesceWindowMs', ms));
   }
 
-  /** Fills whose grace period ended without a hedge, for the snapshot and the tray. */
+  /** Fills whose grace period ended without a hedge, for the snapshot. */
   missingHedges(): MissingHedgeReport {
     return this.hedges.report();
+  }
+
+  /** How many fills missingHedges() lists, without building the list (read per event). */
+  get fillsMissingHedge(): number {
+    return this.hedges.fillsMissingHedge;
   }
 
   /** What tick(now) would return, skipping the work when nothing is due (the per-frame path). */

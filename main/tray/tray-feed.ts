@@ -30,7 +30,7 @@ function feedCounts(
   if (!engine) return {};
   return {
     counters: engine.store.counters(now),
-    fillsMissingHedge: engine.policy.missingHedges().fillsMissingHedge,
+    fillsMissingHedge: engine.policy.fillsMissingHedge,
   };
 }
 

@@ -363,6 +363,7 @@ describe('NotificationPolicy: quiet mode and enabled kinds', () => {
     policy.onEffects([fillEffect('a', 'kalshi', 5)], T0);
     expect(policy.tick(T0 + 15_000)).toEqual([]);
     expect(policy.missingHedges().fillsMissingHedge).toBe(1);
+    expect(policy.fillsMissingHedge).toBe(1);
     policy.setQuietUntil(null);
     expect(policy.quietUntil).toBeNull();
   });
