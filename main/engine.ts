@@ -101,8 +101,9 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
 
   /**
    * Folds in state learned elsewhere (the REST snapshot after a reconnect) as the feed's
-   * own: the policy hears of what changed (an emergency raised or cleared meanwhile) and
-   * the status is republished, so the tray shows the emergency the socket missed.
+   * own: the policy hears of what changed (an emergency raised or cleared meanwhile, fills
+   * made during a gap, with `news`) and the status is republished, so the tray shows the
+   * emergency the socket missed.
    */
   mergeState(input: StoreMergeInput, now: number = this.now()): readonly StoreEffect[] {
     const effects = this.store.merge(input, now);

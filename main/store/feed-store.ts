@@ -4,6 +4,7 @@ import { BoundedRecordMap } from './bounded-record-map';
 import { DayCounter, type DayCounters, type DayStartFn, localDayStart } from './day-counters';
 import { NO_EFFECTS, type StoreEffect } from './effects';
 import { type EmergencyInput, type EmergencyState, EmergencyTracker } from './emergency-state';
+import type { MergeNews } from './gap-news';
 import { OrderBook } from './order-book';
 import { RecentEvents } from './recent-events';
 import {
@@ -49,6 +50,11 @@ export interface StoreMergeInput {
   emergency?: EmergencyInput;
   /** Replace the given collections instead of merging into them. */
   replace?: boolean;
+  /**
+   * The records may hold news: the feed was down from `news.since` and missed what happened
+   * meanwhile. Orders whose matched stake grew then produce fills (FeedStore.merge).
+   */
+  news?: MergeNews;
 }
 
 /**
@@ -112,18 +118,27 @@ export class FeedStore {
   }
 
   /**
-   * Folds state from another source in (a REST snapshot). Orders and bets never produce
-   * fill or hedge effects here: they are history, not news. Emergency transitions do.
+   * Folds state from another source in (a REST snapshot). Emergency transitions produce
+   * effects. Orders and bets do not: they are history, not news. Unless `input.news` says
+   * the feed was down: then an order whose matched stake grew (or one the store never saw,
+   * matched during the gap) is a fill, counted and reported as its broadcast would have
+   * been, once the bets are merged too, so an order hedged during the gap is not reported.
    */
   merge(input: StoreMergeInput, now: number): readonly StoreEffect[] {
     const replace = input.replace === true;
-    if (input.orders) this.book.mergeOrders(input.orders, replace);
-    if (input.bets) this.book.mergeBets(input.bets, replace);
+    const missed = input.orders ? this.book.mergeOrders(input.orders, replace, input.news) : [];
+    const hedged = input.bets ? this.book.mergeBets(input.bets, replace) : new Set<string>();
     if (input.accounts) {
       if (replace) this.accounts.clear();
       for (const account of input.accounts) this.storeAccount(account);
     }
-    return input.emergency ? this.emergencyTracker.apply(input.emergency, now) : NO_EFFECTS;
+    const emergency = input.emergency
+      ? this.emergencyTracker.apply(input.emergency, now)
+      : NO_EFFECTS;
+    if (missed.length === 0) return emergency;
+    const fills = this.book.missedFillEffects(missed, hedged, this.day.at(now));
+    if (fills.length === 0) return emergency;
+    return emergency.length === 0 ? fills : [...emergency, ...fills];
   }
 
   order(orderId: string): OrderRecord | undefined {

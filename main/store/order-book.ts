@@ -10,6 +10,7 @@ import {
   type StoreEffect,
 } from './effects';
 import { isPartialFill, matchedIncrease } from './fill-detection';
+import { type MergeNews, missedMatchedStake } from './gap-news';
 import {
   type BetRecord,
   hedgeStatusOf,
@@ -24,6 +25,15 @@ import {
 export interface OrderBookLimits {
   maxOrders: number;
   maxBets: number;
+}
+
+/** An order whose matched stake a news merge found grown: a fill the feed missed. */
+export interface MissedFill {
+  /** The copy that showed the growth. */
+  update: OrderRecord;
+  /** The order as stored after it. */
+  order: OrderRecord;
+  matchedDelta: number;
 }
 
 function orderIdOf(bet: BetRecord | undefined): string | undefined {
@@ -110,29 +120,84 @@ export class OrderBook {
   }
 
   /**
-   * Replaces or merges orders from another source (a REST snapshot); no effects. A copy
-   * older than the stored order, or one that would reopen a finished order, is skipped.
+   * Replaces or merges orders from another source (a REST snapshot). A copy older than the
+   * stored order, or one that would reopen a finished order, is skipped. Without `news` the
+   * copies are history and none is returned; with it, the orders whose matched stake grew
+   * (gap-news.ts), for missedFillEffects once the bets are merged too. With `replace` the
+   * store forgets its orders first, so each copy is one it never saw.
    */
-  mergeOrders(orders: readonly OrderRecord[], replace: boolean): void {
+  mergeOrders(
+    orders: readonly OrderRecord[],
+    replace: boolean,
+    news?: MergeNews,
+  ): readonly MissedFill[] {
     if (replace) this.orders.clear();
+    const missed: MissedFill[] = [];
     for (const update of orders) {
       if (typeof update?.orderId !== 'string') continue;
       const stored = this.orders.get(update.orderId);
       if (stored && isStaleOrderCopy(stored, update)) continue;
-      this.orders.set(update.orderId, stored ? mergeRecord(stored, update) : update);
+      const order = stored ? mergeRecord(stored, update) : update;
+      this.orders.set(update.orderId, order);
+      if (news === undefined) continue;
+      const matchedDelta = missedMatchedStake(stored, update, news.since);
+      if (matchedDelta > 0) missed.push({ update, order, matchedDelta });
     }
+    return missed;
   }
 
-  mergeBets(bets: readonly BetRecord[], replace: boolean): void {
+  /**
+   * Merges hedge bets from another source; no effects. Returns the orders that gained a live
+   * hedge by it (a placed or pending bet the store did not hold as one): hedges placed
+   * while the feed was away.
+   */
+  mergeBets(bets: readonly BetRecord[], replace: boolean): ReadonlySet<string> {
     if (replace) {
       this.bets.clear();
       this.betIdsByOrder.clear();
     }
+    const hedged = new Set<string>();
     for (const update of bets) {
       if (typeof update?.betId !== 'string') continue;
       const stored = this.bets.get(update.betId);
-      this.storeBet(update.betId, stored, stored ? mergeRecord(stored, update) : update);
+      const bet = stored ? mergeRecord(stored, update) : update;
+      this.storeBet(update.betId, stored, bet);
+      const orderId = orderIdOf(bet);
+      if (orderId !== undefined && isLiveHedge(bet) && !(stored && isLiveHedge(stored))) {
+        hedged.add(orderId);
+      }
     }
+    return hedged;
+  }
+
+  /**
+   * The fills a news merge found, as a broadcast would have reported them: each is counted
+   * in today's counters, and becomes a fill effect unless its order gained a live hedge by
+   * the same merge (hedged while the feed was away). A hedge the store already held covered
+   * earlier fills, not this one: like a broadcast fill, it then waits for its own hedge.
+   */
+  missedFillEffects(
+    missed: readonly MissedFill[],
+    hedgedByMerge: ReadonlySet<string>,
+    counters: DayCounters,
+  ): readonly StoreEffect[] {
+    const effects: StoreEffect[] = [];
+    for (const { update, order: merged, matchedDelta } of missed) {
+      counters.fills += 1;
+      counters.matchedStake += matchedDelta;
+      if (hedgedByMerge.has(update.orderId)) continue;
+      const order = this.orders.get(update.orderId) ?? merged;
+      const matchedStake = update.matchedStake as number;
+      const fill: FillEffect = {
+        kind: 'fill',
+        order,
+        matchedDelta,
+        matchedStake,
+        partial: isPartialFill(update, order, matchedStake),
+      };
+      effects.push(fill);
+    }
+    return effects.length > 0 ? effects : NO_EFFECTS;
   }
 
   private storeBet(betId: string, stored: BetRecord | undefined, bet: BetRecord): void {
