@@ -257,6 +257,8 @@ export class FeedController extends Emitter<FeedControllerEvents> {
     });
     engine.on('gap', (gap) => {
       this.gaps.push(gap);
+      // Before the 'live' status that follows it: the reconciliation then reads the gap.
+      trading?.noteGap(gap);
       this.emit('gap', gap);
     });
     engine.on('tick', (at) => this.emit('tick', at));

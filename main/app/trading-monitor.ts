@@ -1,3 +1,4 @@
+import type { Gap } from '../../common/domain/connection';
 import type { NotificationIntent } from '../../common/domain/notifications';
 import type { FeedStatus } from '../../common/domain/status';
 import { Emitter } from '../../common/emitter';
@@ -15,6 +16,8 @@ import type { RestSnapshot } from '../../common/rest/snapshot';
 import type { TradingStatus } from '../../common/rest/trading-status';
 import type { FeedEngine } from '../engine';
 import type { RestClient } from '../rest';
+import { isGapNews } from '../store/gap-news';
+import type { OrderRecord } from '../store/records';
 import {
   type ConfirmationFacts,
   cancelResultText,
@@ -63,7 +66,7 @@ export const TRADING_POLL_MS = 20_000;
 export const PNL_REFRESH_MS = 60_000;
 export const CONFIRM_READ_MS = 3_000;
 
-/** Largest page the API serves: one request looks up the orders a snapshot no longer lists. */
+/** Largest page the API serves: one request reads today's orders (newest first). */
 const LOOKUP_PAGE_SIZE = 2000;
 
 function problemText(error: unknown): string {
@@ -76,7 +79,9 @@ function problemText(error: unknown): string {
  * The REST side of one feed engine. From start() it reads trading/status on one timer,
  * whatever the socket does: the kill switch must work when the socket cannot connect.
  * Each time the feed goes live (first subscribe and every reconnect) it loads a snapshot
- * and merges it into the engine's store, so what the socket missed is repaired. It runs
+ * and merges it into the engine's store, so what the socket missed is repaired; after a
+ * reconnect, fills made while the socket was down are merged as news, so the notification
+ * policy watches them for their hedge like any other (the first time is history). It runs
  * the trader's actions. A status change found by a read, not made by an action here, is
  * announced as a notification. P&L and positions are re-read about every minute and
  * after each action, so "today" follows the clock past UTC midnight.
@@ -86,6 +91,13 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   private running = false;
   private live = false;
   private everLive = false;
+  /**
+   * Since when (epoch ms) the feed may have missed updates that no reconciliation has
+   * repaired yet: set when a live feed goes down, moved back to the start of the gap the
+   * connection reports. Null until the feed was first live: what happened before the app
+   * listened is history, not news.
+   */
+  private missedSince: number | null = null;
   /** Bumped on every live period, so snapshots from an earlier one are dropped. */
   private session = 0;
   /**
@@ -133,36 +145,59 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     if (live) {
       this.everLive = true;
       void this.reconcile();
+    } else if (this.everLive) {
+      this.noteMissedFrom(status.since);
     }
   }
 
-  /** Loads a REST snapshot and merges it into the store. Resolves when done (never rejects). */
+  /**
+   * Feed the engine's gaps here (the connection reports one just before it is live again):
+   * updates from `gap.from` on may have been missed, and the next reconciliation reads them.
+   */
+  noteGap(gap: Gap): void {
+    if (this.disposed || !this.everLive) return;
+    this.noteMissedFrom(gap.from);
+  }
+
+  /**
+   * Loads a REST snapshot and merges it into the store; after a gap, with today's orders
+   * that tell what the feed missed, as news. Resolves when done (never rejects).
+   */
   async reconcile(): Promise<void> {
     const session = this.session;
     const read = this.beginRead();
     const { client, engine } = this.options;
+    const missedSince = this.missedSince;
     try {
       const snapshot = await client.snapshot();
       if (!this.isCurrent(session)) return;
-      const staleIds = this.staleOpenOrderIds(snapshot);
+      const openIds = new Set(snapshot.openOrders.map((o) => String(o.record.orderId)));
+      const staleIds = this.staleOpenOrderIds(openIds);
       const day = { from: snapshot.day, to: snapshot.day };
-      const [positions, closed] = await Promise.all([
+      const [positions, todays] = await Promise.all([
         // Optional: the dashboard shows it when the server serves it.
         client.positionsSummary(day).catch((): PositionsSummary | null => null),
-        staleIds.size > 0 ? this.lookUpOrders(staleIds, snapshot.day) : [],
+        staleIds.size > 0 || missedSince !== null ? this.todaysOrders(snapshot.day) : [],
       ]);
       if (!this.isCurrent(session)) return;
+      // Orders not found stay as they are.
+      const closed = (todays ?? []).filter((o) => staleIds.has(String(o.orderId)));
+      const missed =
+        missedSince === null ? [] : this.missedOrders(todays ?? [], openIds, staleIds, missedSince);
       const now = this.now();
       const status = snapshot.tradingStatus;
       engine.mergeState(
         {
-          orders: [...snapshot.openOrders.map((o) => o.record), ...closed],
+          orders: [...snapshot.openOrders.map((o) => o.record), ...closed, ...missed],
           bets: snapshot.bets.map((b) => b.record),
           accounts: snapshot.accounts.map((a) => a.record),
           emergency: { active: status.emergencyActive, reason: status.systemReason ?? null },
+          ...(missedSince === null ? {} : { news: { since: missedSince } }),
         },
         now,
       );
+      // Without today's orders the gap is not repaired: the next reconciliation reads them.
+      if (todays !== null) this.missedSince = null;
       if (this.isFresh(read)) this.acceptStatus(status, now, false);
       this.notePnlRead(snapshot.day, now);
       this.update({
@@ -330,29 +365,50 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     }
   }
 
+  private noteMissedFrom(at: number): void {
+    if (!Number.isFinite(at)) return;
+    this.missedSince = this.missedSince === null ? at : Math.min(this.missedSince, at);
+  }
+
   /** Orders the store holds as open that the snapshot no longer lists as open. */
-  private staleOpenOrderIds(snapshot: RestSnapshot): Set<string> {
-    const open = new Set(snapshot.openOrders.map((o) => String(o.record.orderId)));
+  private staleOpenOrderIds(openIds: ReadonlySet<string>): Set<string> {
     const stale = new Set<string>();
     for (const order of this.options.engine.store.openOrders()) {
       const id = String(order.orderId);
-      if (!open.has(id)) stale.add(id);
+      if (!openIds.has(id)) stale.add(id);
     }
     return stale;
   }
 
-  /** Their current state from today's orders (one page); orders not found stay as they are. */
-  private async lookUpOrders(ids: Set<string>, day: string) {
+  /** Today's orders (one page, newest first); null when they could not be read. */
+  private async todaysOrders(day: string): Promise<OrderRecord[] | null> {
     try {
       const page = await this.options.client.orders({
         from: day,
         to: day,
         pageSize: LOOKUP_PAGE_SIZE,
       });
-      return page.items.map((o) => o.record).filter((o) => ids.has(String(o.orderId)));
+      return page.items.map((o) => o.record);
     } catch {
-      return [];
+      return null;
     }
+  }
+
+  /**
+   * Today's orders that tell what the feed missed since `since` (gap-news.ts), other than
+   * those the snapshot lists as open or the stale lookup already takes.
+   */
+  private missedOrders(
+    todays: readonly OrderRecord[],
+    openIds: ReadonlySet<string>,
+    staleIds: ReadonlySet<string>,
+    since: number,
+  ): OrderRecord[] {
+    const store = this.options.engine.store;
+    return todays.filter((order) => {
+      const id = String(order.orderId);
+      return !openIds.has(id) && !staleIds.has(id) && isGapNews(store.order(id), order, since);
+    });
   }
 
   private schedulePoll(): void {

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedStatus } from '../../../common/domain/status';
-import type { RestSnapshot } from '../../../common/rest/snapshot';
+import type { RestOrder, RestSnapshot } from '../../../common/rest/snapshot';
 import type { TradingStatus } from '../../../common/rest/trading-status';
 import { type TradingClient, TradingMonitor } from '../../../main/app/trading-monitor';
 import { ServerRefusedError } from '../../../main/rest';
+import type { StoreEffect } from '../../../main/store/effects';
 import { FeedStore } from '../../../main/store/feed-store';
+import type { OrderRecord } from '../../../main/store/records';
 import { orderEvent } from '../store/feed-events';
 
 function tradingStatus(status: string, extra: Partial<TradingStatus> = {}): TradingStatus {
@@ -62,7 +64,13 @@ function fakeClient() {
       ...PNL,
       fromDate: from ?? null,
     })),
-    orders: vi.fn(async () => ({ items: [], total: 0, page: 1, pageSize: 0, totalPages: 1 })),
+    orders: vi.fn(async () => ({
+      items: [] as RestOrder[],
+      total: 0,
+      page: 1,
+      pageSize: 0,
+      totalPages: 1,
+    })),
     openOrders: vi.fn(async () => snapshotOf(state).openOrders),
     pause: control('manual_paused', 'pause_applied'),
     resume: control('live', 'resume_applied'),
@@ -107,9 +115,17 @@ function setUp(
   const fake = fakeClient();
   beforeStart(fake.client);
   const store = new FeedStore();
+  const effects: StoreEffect[] = [];
   monitor = new TradingMonitor({
     client: fake.client,
-    engine: { store, mergeState: (input, now) => store.merge(input, now ?? Date.now()) },
+    engine: {
+      store,
+      mergeState: (input, now) => {
+        const merged = store.merge(input, now ?? Date.now());
+        effects.push(...merged);
+        return merged;
+      },
+    },
     pollMs: 20_000,
     ...options,
     now: () => Date.now(),
@@ -117,7 +133,7 @@ function setUp(
   const notifications: string[] = [];
   monitor.on('notification', (n) => notifications.push(`${n.kind}: ${n.title}`));
   monitor.start();
-  return { ...fake, store, notifications };
+  return { ...fake, store, notifications, effects };
 }
 
 describe('TradingMonitor', () => {
@@ -424,5 +440,138 @@ describe('TradingMonitor’s facts for a stop or cancel-all question', () => {
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(await facts).toEqual({ openOrders: null, exact: false, statusKnown: true });
+  });
+});
+
+const iso = (t: number) => new Date(t).toISOString();
+const rest = (record: OrderRecord): RestOrder => ({ payload: record, record });
+const pageOf = (records: OrderRecord[]) => ({
+  items: records.map(rest),
+  total: records.length,
+  page: 1,
+  pageSize: 2000,
+  totalPages: 1,
+});
+
+/** An order as REST lists it, filled (all 100 matched) at `matchedAt`. */
+function filledOrder(orderId: string, matchedAt: number): OrderRecord {
+  return {
+    orderId,
+    exchange: 'kalshi',
+    orderStatus: 'FILLED',
+    matchedStatus: 'FULLY_MATCHED',
+    orderStake: 100,
+    matchedStake: 100,
+    matchedAt: iso(matchedAt),
+    updatedAt: iso(matchedAt),
+  };
+}
+
+const fillsOf = (effects: StoreEffect[]) =>
+  effects.flatMap((e) => (e.kind === 'fill' ? [[e.order.orderId, e.matchedDelta]] : []));
+
+describe('TradingMonitor after a gap', () => {
+  /** The feed was live from T0, went down at T0 + 60 s and is live again at T0 + 90 s. */
+  async function reconnect(gap?: { from: number; to: number }) {
+    vi.setSystemTime(T0 + 60_000);
+    monitor.onFeedStatus({ ...down, since: T0 + 60_000 });
+    vi.setSystemTime(T0 + 90_000);
+    if (gap) monitor.noteGap(gap);
+    monitor.onFeedStatus({ ...live, since: T0 + 90_000 });
+    await vi.advanceTimersByTimeAsync(0);
+  }
+
+  it('merges the fills the socket missed as news, from the snapshot and today’s orders', async () => {
+    const { client, store, effects } = setUp();
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(effects).toEqual([]);
+
+    // Order 7, still open, matched 30 meanwhile.
+    const partly = { ...snapshotOf(tradingStatus('live')) };
+    const grown: OrderRecord = {
+      orderId: '7',
+      orderStatus: 'PLACED',
+      matchedStatus: 'PARTIALLY_MATCHED',
+      orderStake: 100,
+      matchedStake: 30,
+      matchedAt: iso(T0 + 70_000),
+      updatedAt: iso(T0 + 70_000),
+    };
+    partly.openOrders = [rest(grown)];
+    client.snapshot.mockResolvedValueOnce(partly);
+    client.orders.mockResolvedValueOnce(
+      pageOf([
+        grown,
+        // Placed and filled during the gap.
+        filledOrder('8', T0 + 70_000),
+        // Filled after the last frame, before the socket was seen to close.
+        filledOrder('9', T0 + 57_000),
+        // Filled this morning, before the app listened: history.
+        filledOrder('10', T0 - 3_600_000),
+      ]),
+    );
+    await reconnect({ from: T0 + 55_000, to: T0 + 90_000 });
+
+    expect(client.orders).toHaveBeenCalledWith(
+      expect.objectContaining({ from: '2026-02-15', to: '2026-02-15' }),
+    );
+    expect(fillsOf(effects)).toEqual([
+      ['7', 30],
+      ['8', 100],
+      ['9', 100],
+    ]);
+    expect(store.order('10')).toBeUndefined();
+    expect(store.counters().fills).toBe(3);
+  });
+
+  it('raises nothing on the first reconciliation: what happened before the app listened is history', async () => {
+    const { client, store, effects } = setUp();
+    // Seen over the socket before the first snapshot came back; filled since, says REST.
+    store.apply(
+      orderEvent('INSERT', { orderId: 5, orderStatus: 'PLACED', orderStake: 100, matchedStake: 0 }),
+      T0,
+    );
+    const first = { ...snapshotOf(tradingStatus('live')) };
+    first.openOrders = [
+      rest({ orderId: '7', orderStatus: 'PLACED', orderStake: 100, matchedStake: 40 }),
+    ];
+    client.snapshot.mockResolvedValueOnce(first);
+    client.orders.mockResolvedValueOnce(pageOf([filledOrder('5', T0 - 60_000)]));
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(store.order('5')).toMatchObject({ orderStatus: 'FILLED', matchedStake: 100 });
+    expect(store.order('7')).toMatchObject({ matchedStake: 40 });
+    expect(effects).toEqual([]);
+    expect(store.counters().fills).toBe(0);
+  });
+
+  it('reads the gap again at the next reconnect when today’s orders could not be read', async () => {
+    const { client, store, effects } = setUp();
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+
+    client.orders.mockRejectedValueOnce(new Error('no answer from the server within 10 s'));
+    await reconnect();
+    expect(client.orders).toHaveBeenCalledTimes(1);
+    expect(effects).toEqual([]);
+    expect(monitor.current.reconciledAt).toBe(T0 + 90_000);
+
+    // Down again at T0 + 200 s: the order filled in the first gap is news still.
+    client.orders.mockResolvedValueOnce(pageOf([filledOrder('8', T0 + 70_000)]));
+    vi.setSystemTime(T0 + 200_000);
+    monitor.onFeedStatus({ ...down, since: T0 + 200_000 });
+    monitor.onFeedStatus({ ...live, since: T0 + 210_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fillsOf(effects)).toEqual([['8', 100]]);
+    expect(store.order('8')).toMatchObject({ orderStatus: 'FILLED' });
+
+    // Repaired: a third reconnect does not report it again.
+    client.orders.mockResolvedValueOnce(pageOf([filledOrder('8', T0 + 70_000)]));
+    monitor.onFeedStatus({ ...down, since: T0 + 300_000 });
+    monitor.onFeedStatus({ ...live, since: T0 + 310_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fillsOf(effects)).toEqual([['8', 100]]);
   });
 });
