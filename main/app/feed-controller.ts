@@ -1,5 +1,5 @@
 import type { Gap } from '../../common/domain/connection';
-import type { ErrorRecord, FeedEvent } from '../../common/domain/events';
+import type { ErrorRecord } from '../../common/domain/events';
 import type { NotificationIntent } from '../../common/domain/notifications';
 import type { FeedStatus } from '../../common/domain/status';
 import { Emitter } from '../../common/emitter';
@@ -10,7 +10,7 @@ import {
   type TradingView,
 } from '../../common/ipc/trading';
 import type { Settings } from '../../common/settings/schema';
-import { FeedEngine, type FeedEngineOptions } from '../engine';
+import { FeedEngine, type FeedEngineEvents, type FeedEngineOptions } from '../engine';
 import { checkEndpoint } from '../feed/endpoint';
 import { RestClient } from '../rest';
 import type { Simulator, SimulatorOptions } from '../simulator';
@@ -28,14 +28,8 @@ export interface KeySource {
   readKey(): string | null;
 }
 
-export type FeedControllerEvents = {
-  status: [status: FeedStatus];
-  event: [event: FeedEvent];
-  notification: [intent: NotificationIntent];
-  error: [error: ErrorRecord];
-  gap: [gap: Gap];
-  /** Time moved the feed's state on with no event (FeedEngineEvents.tick). */
-  tick: [at: number];
+/** The engine's events, passed on from whichever engine runs, and the controller's own. */
+export type FeedControllerEvents = FeedEngineEvents & {
   demo: [demo: boolean];
   /** The trading status, P&L and reconciliation as last known (REST). */
   trading: [view: TradingView];

@@ -5,6 +5,7 @@ import type { FeedStatus } from '../../common/domain/status';
 import type { DayCounters, MissingHedgeReport } from '../../common/ipc/app-snapshot';
 import type { PushSender } from '../../common/ipc/contract';
 import { MAX_PUSH_BYTES, type PushBatch } from '../../common/ipc/push-batch';
+import type { FeedEngineEvents } from '../engine';
 import { jsonBytes } from './json-bytes';
 
 export interface PushTimers {
@@ -52,16 +53,8 @@ const INITIAL_EVENT_BYTES = 1_000;
 
 type Queued<T> = { item: T; bytes: number };
 
-/** What the batcher takes from a feed source (FeedEngine's and FeedController's events). */
-export type PushSourceEvents = {
-  status: [status: FeedStatus];
-  event: [event: FeedEvent];
-  notification: [intent: NotificationIntent];
-  error: [error: ErrorRecord];
-  gap: [gap: Gap];
-  /** Time moved the state on with no event: the summary may have changed. */
-  tick: [at: number];
-};
+/** What the batcher takes from a feed source: FeedEngine's events (FeedController passes them on). */
+export type PushSourceEvents = FeedEngineEvents;
 
 export interface PushSource {
   on<K extends keyof PushSourceEvents>(

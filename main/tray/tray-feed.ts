@@ -1,17 +1,10 @@
 import type { FeedEvent } from '../../common/domain/events';
-import type { NotificationIntent } from '../../common/domain/notifications';
-import type { FeedStatus } from '../../common/domain/status';
-import type { FeedEngine } from '../engine';
+import type { FeedEngine, FeedEngineEvents } from '../engine';
 import { summariseEvent } from './event-summary';
 import type { TrayInput } from './tray-model';
 
-/** What the tray hears from the feed (FeedController's events of these names). */
-export type TrayFeedEvents = {
-  status: [status: FeedStatus];
-  event: [event: FeedEvent];
-  notification: [intent: NotificationIntent];
-  tick: [at: number];
-};
+/** What the tray hears from the feed (FeedController passes on the engine's events). */
+export type TrayFeedEvents = Pick<FeedEngineEvents, 'status' | 'event' | 'notification' | 'tick'>;
 
 /** The feed controller, as the tray sees it. */
 export interface TrayFeed {
