@@ -69,7 +69,11 @@ export class ApiKeyVault {
     return this.key;
   }
 
-  /** Calls the listener after every change of the key, its storage or the keychain problem. */
+  /**
+   * Calls the listener after every change of the key, its storage or the keychain problem,
+   * and after every key saved, an unchanged one too: saving the key again is how the user
+   * asks for it to be tried again (the server may have refused it for an inactive account).
+   */
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => {
@@ -113,7 +117,7 @@ export class ApiKeyVault {
         } catch (error) {
           problem = this.describe(error);
         }
-        this.commit(candidate, 'session', problem);
+        this.commit(candidate, 'session', problem, true);
         return this.status();
       }
       try {
@@ -123,7 +127,7 @@ export class ApiKeyVault {
         this.commit(this.key, this.storage, problem);
         throw new KeychainUnavailableError(problem);
       }
-      this.commit(candidate, 'keychain', undefined);
+      this.commit(candidate, 'keychain', undefined, true);
       return this.status();
     });
   }
@@ -155,13 +159,18 @@ export class ApiKeyVault {
     return describeKeychainProblem(error, this.platform);
   }
 
-  private commit(key: string | null, storage: Storage, problem: string | undefined): void {
+  private commit(
+    key: string | null,
+    storage: Storage,
+    problem: string | undefined,
+    announce = false,
+  ): void {
     const normalized = key === null ? 'none' : storage;
     const changed = key !== this.key || normalized !== this.storage || problem !== this.problem;
     this.key = key;
     this.storage = normalized;
     this.problem = problem;
-    if (!changed) return;
+    if (!changed && !announce) return;
     const status = this.status();
     for (const listener of [...this.listeners]) listener(status);
   }

@@ -47,6 +47,16 @@ describe('ApiKeyVault with a working keychain', () => {
     expect(changes).toEqual([status]);
   });
 
+  it('tells its listeners of a key saved again unchanged: that is how a user retries it', async () => {
+    const { vault, changes } = vaultOver(new MemorySecretStore());
+    await vault.load();
+    await vault.setKey(KEY);
+    await vault.setKey(KEY);
+    await vault.setKey(KEY, { sessionOnly: true });
+    await vault.setKey(KEY, { sessionOnly: true });
+    expect(changes.map((c) => c.storage)).toEqual(['keychain', 'keychain', 'session', 'session']);
+  });
+
   it('finds the stored key when a new vault loads (the next launch)', async () => {
     const store = new MemorySecretStore();
     await vaultOver(store).vault.setKey(KEY);
@@ -90,9 +100,8 @@ describe('ApiKeyVault with a working keychain', () => {
     expect(changes.map((s) => s.masked)).toEqual(['••••-a427', '••••-b3c4']);
   });
 
-  it('does not call listeners when nothing changed', async () => {
+  it('does not call listeners when loading changes nothing', async () => {
     const { vault, changes } = vaultOver(new MemorySecretStore());
-    await vault.setKey(KEY);
     await vault.setKey(KEY);
     await vault.load();
     expect(changes).toHaveLength(1);
