@@ -1,21 +1,6 @@
-import type { Settings } from '../../../common/settings/schema';
+import type { Language } from '../../../common/i18n/language';
 
-/** The languages with a catalog. */
-export type Language = 'en' | 'zh-CN';
-
-/** The catalog to use: the setting, or the first OS language that has one (else English). */
-export function resolveLanguage(
-  setting: Settings['language'] | undefined,
-  osLocales: readonly string[],
-): Language {
-  if (setting === 'en' || setting === 'zh-CN') return setting;
-  for (const locale of osLocales) {
-    const lower = locale.toLowerCase();
-    if (lower.startsWith('zh')) return 'zh-CN';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
-}
+export { type Language, resolveLanguage } from '../../../common/i18n/language';
 
 /**
  * The locale numbers and times are written in: the user's own variant of the chosen
