@@ -4,11 +4,12 @@ import {
   type NotificationIntent,
   type NotificationKind,
 } from '../../common/domain/notifications';
+import type { Language } from '../../common/i18n/language';
 import type { StoreEffect } from '../store/effects';
 import type { MissingHedgeReport } from '../store/snapshot';
 import { Coalescer, type Notice } from './coalescer';
 import { ConnectionWatch } from './connection-watch';
-import { clockFormat } from './format';
+import { type ClockFormat, clockFormat } from './format';
 import { HedgeWatch, type NewlyMissingHedge } from './hedge-watch';
 import {
   connectionNotice,
@@ -21,6 +22,7 @@ import {
   summaryIntent,
   type TextContext,
 } from './notification-texts';
+import { alertTexts } from './texts';
 
 export interface NotificationPolicyOptions {
   /** Bursts of one kind within this window become one summary. Default 2 s. */
@@ -35,6 +37,8 @@ export interface NotificationPolicyOptions {
   quietUntil?: number | null;
   /** IANA zone for clock times in texts (tests pass 'UTC'); default: the system's. */
   timeZone?: string;
+  /** The language of titles and bodies. Default 'en' (the CLI's). */
+  language?: Language;
   /** Size limits of the hedge watch. */
   maxPendingFills?: number;
   maxMissingHedgeOrders?: number;
@@ -45,6 +49,11 @@ const ALWAYS_ON: ReadonlySet<NotificationKind> = new Set(['emergency', 'emergenc
 function earliest(a: number | null, b: number | null): number | null {
   if (a === null) return b;
   return b === null || a <= b ? a : b;
+}
+
+function textClock(language: Language, timeZone: string | undefined): ClockFormat {
+  const texts = alertTexts(language);
+  return clockFormat(timeZone, { locale: texts.locale, unknown: texts.unknownTime });
 }
 
 function validMs(name: string, ms: number): number {
@@ -64,6 +73,7 @@ export class NotificationPolicy {
   private readonly texts: TextContext;
   private enabled: ReadonlySet<NotificationKind> | null = null;
   private quietUntilMs: number | null = null;
+  private readonly timeZone: string | undefined;
 
   constructor(options: NotificationPolicyOptions = {}) {
     const graceMs = validMs('hedgeGraceMs', options.hedgeGraceMs ?? 15_000);
@@ -77,9 +87,11 @@ export class NotificationPolicy {
     );
     this.coalescer = new Coalescer(
       validMs('coalesceWindowMs', options.coalesceWindowMs ?? 2_000),
-      summaryIntent,
+      (summary, at) => summaryIntent(summary, this.texts, at),
     );
-    this.texts = { clock: clockFormat(options.timeZone), hedgeGraceMs: graceMs };
+    this.timeZone = options.timeZone;
+    const language = options.language ?? 'en';
+    this.texts = { language, clock: textClock(language, this.timeZone), hedgeGraceMs: graceMs };
     this.setEnabledKinds(options.enabledKinds ?? null);
     this.setQuietUntil(options.quietUntil ?? null);
   }
@@ -145,6 +157,17 @@ export class NotificationPolicy {
     this.texts.hedgeGraceMs = ms;
   }
 
+  /** Texts rendered from now on (summaries of a burst under way too) are in `language`. */
+  setLanguage(language: Language): void {
+    if (language === this.texts.language) return;
+    this.texts.language = language;
+    this.texts.clock = textClock(language, this.timeZone);
+  }
+
+  get language(): Language {
+    return this.texts.language;
+  }
+
   setCoalesceWindowMs(ms: number): void {
     this.coalescer.setWindowMs(validMs('coalesceWindowMs', ms));
   }
@@ -176,13 +199,13 @@ export class NotificationPolicy {
           fixtureId: order.fixtureId,
           at: now,
         });
-        this.offer(fillNotice(effect), now, out);
+        this.offer(fillNotice(effect, this.texts), now, out);
         this.reportMissing(missing, now, out);
         return;
       }
       case 'hedge-placed':
         if (typeof effect.bet.orderId === 'string') this.hedges.onHedge(effect.bet.orderId, now);
-        this.offer(hedgeNotice(effect), now, out);
+        this.offer(hedgeNotice(effect, this.texts), now, out);
         return;
       case 'hedge-declined': {
         const order = effect.order;
@@ -197,7 +220,7 @@ export class NotificationPolicy {
           });
           this.reportMissing(missing, now, out);
         }
-        this.offer(hedgeDeclinedNotice(effect), now, out);
+        this.offer(hedgeDeclinedNotice(effect, this.texts), now, out);
         return;
       }
       case 'emergency':

@@ -3,6 +3,7 @@ import type {
   NotificationKind,
   NotificationTarget,
 } from '../../common/domain/notifications';
+import type { Language } from '../../common/i18n/language';
 import type {
   EmergencyClearedEffect,
   EmergencyEffect,
@@ -13,17 +14,9 @@ import type {
 import type { OrderRecord } from '../store/records';
 import type { BurstSummary, Notice } from './coalescer';
 import type { ConnectionAlert } from './connection-watch';
-import {
-  type ClockFormat,
-  formatCents,
-  formatCount,
-  formatDuration,
-  formatOdds,
-  formatStake,
-  listNames,
-  redactSecrets,
-} from './format';
+import { type ClockFormat, formatDuration, redactSecrets } from './format';
 import type { NewlyMissingHedge } from './hedge-watch';
+import { type AlertTexts, alertTexts } from './texts';
 
 /** Money at risk or a blind feed: shown urgently. */
 const URGENT_KINDS: ReadonlySet<NotificationKind> = new Set([
@@ -35,6 +28,8 @@ const URGENT_KINDS: ReadonlySet<NotificationKind> = new Set([
 ]);
 
 export interface TextContext {
+  /** The catalog texts are written from; the clock must be in its locale. */
+  language: Language;
   clock: ClockFormat;
   hedgeGraceMs: number;
 }
@@ -71,25 +66,33 @@ function parts(...items: (string | null | false)[]): string {
   return items.filter((s): s is string => typeof s === 'string' && s !== '').join(' · ');
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+function duration(t: AlertTexts, ms: number): string {
+  return formatDuration(ms, t.durationUnits);
 }
 
 function orderTarget(orderId: string | null): NotificationTarget {
   return orderId ? { view: 'order', orderId } : { view: 'feed' };
 }
 
-/** "100.00 @ 45¢ on polymarket" for an order, from what is known. */
-function describeOrderFill(order: OrderRecord | undefined): string | null {
+/** "fill 100.00 @ 45¢ on polymarket" for the order a hedge is for, from what is known. */
+function describeOrderFill(t: AlertTexts, order: OrderRecord | undefined): string | null {
   if (!order) return null;
   const matched = num(order.matchedStake);
   const price = num(order.orderCents);
-  const exchange = text(order.exchange);
   if (matched === null) return null;
-  return `${formatStake(matched)}${price !== null ? ` @ ${formatCents(price)}` : ''}${exchange ? ` on ${exchange}` : ''}`;
+  return t.hedgedFill({
+    stake: t.numbers.stake(matched),
+    price: price !== null ? t.numbers.cents(price) : null,
+    venue: text(order.exchange),
+  });
 }
 
-export function fillNotice(effect: FillEffect): Notice {
+function fixture(t: AlertTexts, fixtureId: unknown): string | null {
+  const id = text(fixtureId);
+  return id && t.fixture(id);
+}
+
+export function fillNotice(effect: FillEffect, ctx: TextContext): Notice {
   const { order, matchedDelta, matchedStake, partial } = effect;
   const orderId = text(order.orderId);
   const exchange = text(order.exchange);
@@ -100,18 +103,20 @@ export function fillNotice(effect: FillEffect): Notice {
     venue: exchange,
     orderId,
     render: (at) => {
+      const t = alertTexts(ctx.language);
       const price = num(order.orderCents);
       const ordered = num(order.orderStake);
-      const title = `${partial ? 'Partial fill' : 'Filled'} ${formatStake(matchedDelta)}${
-        price !== null ? ` @ ${formatCents(price)}` : ''
-      }${exchange ? ` on ${exchange}` : ''}`;
-      const side = text(order.side);
+      const title = t.fillTitle(partial, {
+        stake: t.numbers.stake(matchedDelta),
+        price: price !== null ? t.numbers.cents(price) : null,
+        venue: exchange,
+      });
       const body = parts(
-        orderId && `Order ${orderId}${side ? ` (${side})` : ''}`,
+        orderId && t.order(orderId, text(order.side)),
         ordered !== null
-          ? `${formatStake(matchedStake)} of ${formatStake(ordered)} matched`
-          : `${formatStake(matchedStake)} matched in total`,
-        text(order.fixtureId) && `fixture ${text(order.fixtureId)}`,
+          ? t.matchedOf(t.numbers.stake(matchedStake), t.numbers.stake(ordered))
+          : t.matchedInTotal(t.numbers.stake(matchedStake)),
+        fixture(t, order.fixtureId),
       );
       return intent('fill', title, body, 1, orderTarget(orderId), at);
     },
@@ -119,27 +124,33 @@ export function fillNotice(effect: FillEffect): Notice {
 }
 
 /** "250.00 @ 2.423" for a hedge bet, from what is known. Formats, so only for render(). */
-function describeBetPrice(effect: HedgePlacedEffect | HedgeDeclinedEffect): string {
+function describeBetPrice(
+  t: AlertTexts,
+  effect: HedgePlacedEffect | HedgeDeclinedEffect,
+): { stake: string; price: string | null } {
   const stake = num(effect.bet.placedStake);
   const price = num(effect.bet.placedPrice);
-  return `${stake !== null ? formatStake(stake) : 'stake unknown'}${price !== null ? ` @ ${formatOdds(price)}` : ''}`;
+  return {
+    stake: stake !== null ? t.numbers.stake(stake) : t.stakeUnknown,
+    price: price !== null ? t.numbers.odds(price) : null,
+  };
 }
 
 function hedgeTarget(betId: string, orderId: string | null): NotificationTarget {
   return orderId ? { view: 'hedge', betId, orderId } : { view: 'hedge', betId };
 }
 
-/** "fixture id1000…" for the hedged order's fixture, when the order is known. */
-function hedgedFixture(effect: HedgePlacedEffect | HedgeDeclinedEffect): string | null {
-  const fixtureId = text(effect.order?.fixtureId);
-  return fixtureId && `fixture ${fixtureId}`;
-}
-
 /** A notice about one hedge bet: its bookmaker is the venue, its order the one it hedges. */
 function betNotice(
   kind: 'hedge' | 'hedge-declined',
   effect: HedgePlacedEffect | HedgeDeclinedEffect,
-  render: (bookmaker: string | null, orderId: string | null, at: number) => NotificationIntent,
+  ctx: TextContext,
+  render: (
+    t: AlertTexts,
+    bookmaker: string | null,
+    orderId: string | null,
+    at: number,
+  ) => NotificationIntent,
 ): Notice {
   const bookmaker = text(effect.bet.bookmaker);
   const orderId = text(effect.bet.orderId);
@@ -149,25 +160,23 @@ function betNotice(
     stake: num(effect.bet.placedStake) ?? 0,
     venue: bookmaker,
     orderId,
-    render: (at) => render(bookmaker, orderId, at),
+    render: (at) => render(alertTexts(ctx.language), bookmaker, orderId, at),
   };
 }
 
-export function hedgeNotice(effect: HedgePlacedEffect): Notice {
-  return betNotice('hedge', effect, (bookmaker, orderId, at) => {
-    const price = describeBetPrice(effect);
+export function hedgeNotice(effect: HedgePlacedEffect, ctx: TextContext): Notice {
+  return betNotice('hedge', effect, ctx, (t, bookmaker, orderId, at) => {
     const pending = text(effect.bet.betStatus)?.toLowerCase() === 'pending';
-    const title = `Hedge ${pending ? 'pending' : 'placed'} ${price}${bookmaker ? ` at ${bookmaker}` : ''}`;
-    const fill = describeOrderFill(effect.order);
+    const title = t.hedgeTitle(pending, { ...describeBetPrice(t, effect), venue: bookmaker });
     const body = parts(
-      orderId && `For order ${orderId}`,
-      fill && `fill ${fill}`,
-      hedgedFixture(effect),
+      orderId && t.forOrder(orderId),
+      describeOrderFill(t, effect.order),
+      fixture(t, effect.order?.fixtureId),
     );
     return intent(
       'hedge',
       title,
-      body || 'Hedge bet',
+      body || t.hedgeBet,
       1,
       hedgeTarget(effect.bet.betId, orderId),
       at,
@@ -175,20 +184,23 @@ export function hedgeNotice(effect: HedgePlacedEffect): Notice {
   });
 }
 
-export function hedgeDeclinedNotice(effect: HedgeDeclinedEffect): Notice {
-  return betNotice('hedge-declined', effect, (bookmaker, orderId, at) => {
-    const price = describeBetPrice(effect);
-    const title = `Hedge declined${bookmaker ? ` at ${bookmaker}` : ''}`;
-    const fill = describeOrderFill(effect.order);
+export function hedgeDeclinedNotice(effect: HedgeDeclinedEffect, ctx: TextContext): Notice {
+  return betNotice('hedge-declined', effect, ctx, (t, bookmaker, orderId, at) => {
+    const { stake, price } = describeBetPrice(t, effect);
     const body = parts(
-      `${price}${orderId ? ` for order ${orderId}` : ''}`,
-      fill && `fill ${fill}`,
-      hedgedFixture(effect),
-      effect.orderStillHedged
-        ? 'another hedge for this order is still live'
-        : 'the fill is not hedged',
+      t.declinedBet(`${stake}${price !== null ? ` @ ${price}` : ''}`, orderId),
+      describeOrderFill(t, effect.order),
+      fixture(t, effect.order?.fixtureId),
+      effect.orderStillHedged ? t.orderStillHedged : t.fillNotHedged,
     );
-    return intent('hedge-declined', title, body, 1, hedgeTarget(effect.bet.betId, orderId), at);
+    return intent(
+      'hedge-declined',
+      t.hedgeDeclinedTitle(bookmaker),
+      body,
+      1,
+      hedgeTarget(effect.bet.betId, orderId),
+      at,
+    );
   });
 }
 
@@ -200,16 +212,25 @@ export function hedgeMissingNotice(missing: NewlyMissingHedge, ctx: TextContext)
     venue: missing.exchange,
     orderId: missing.orderId,
     render: (at) => {
-      const title = `No hedge for order ${missing.orderId}`;
+      const t = alertTexts(ctx.language);
       const body = parts(
-        `${formatStake(missing.newStake)} matched${missing.exchange ? ` on ${missing.exchange}` : ''} at ${ctx.clock(missing.since, at)}, not hedged within ${formatDuration(ctx.hedgeGraceMs)}`,
+        t.missingFill(
+          t.numbers.stake(missing.newStake),
+          missing.exchange,
+          ctx.clock(missing.since, at),
+          duration(t, ctx.hedgeGraceMs),
+        ),
         missing.fills > missing.newFills &&
-          `${formatStake(missing.stake)} unhedged on this order (${plural(missing.fills, 'fill', 'fills')})`,
-        missing.fixtureId && `fixture ${missing.fixtureId}`,
+          t.unhedgedOnOrder(
+            t.numbers.stake(missing.stake),
+            missing.fills,
+            t.numbers.count(missing.fills),
+          ),
+        missing.fixtureId && t.fixture(missing.fixtureId),
       );
       return intent(
         'hedge-missing',
-        title,
+        t.missingTitle(missing.orderId),
         body,
         missing.newFills,
         orderTarget(missing.orderId),
@@ -219,16 +240,17 @@ export function hedgeMissingNotice(missing: NewlyMissingHedge, ctx: TextContext)
   };
 }
 
-function ago(since: number, at: number): string {
-  return at - since >= 1_000 ? ` (${formatDuration(at - since)} ago)` : '';
+function ago(t: AlertTexts, since: number, at: number): string {
+  return at - since >= 1_000 ? t.ago(duration(t, at - since)) : '';
 }
 
 export function emergencyIntent(effect: EmergencyEffect, ctx: TextContext, at: number) {
+  const t = alertTexts(ctx.language);
   const body = parts(
-    `Reason: ${effect.reason ?? 'not given'}`,
-    `since ${ctx.clock(effect.since, at)}${ago(effect.since, at)}`,
+    t.reason(effect.reason ?? t.reasonNotGiven),
+    t.emergencySince(ctx.clock(effect.since, at), ago(t, effect.since, at)),
   );
-  return intent('emergency', 'Emergency mode ON', body, 1, { view: 'emergency' }, at);
+  return intent('emergency', t.emergencyTitle, body, 1, { view: 'emergency' }, at);
 }
 
 export function emergencyClearedIntent(
@@ -236,129 +258,109 @@ export function emergencyClearedIntent(
   ctx: TextContext,
   at: number,
 ) {
+  const t = alertTexts(ctx.language);
   const lasted =
     effect.activeSince !== null && effect.since >= effect.activeSince
-      ? ` after ${formatDuration(effect.since - effect.activeSince)}`
-      : '';
+      ? duration(t, effect.since - effect.activeSince)
+      : null;
   const body = parts(
-    `Ended at ${ctx.clock(effect.since, at)}${lasted}`,
-    effect.activeSince !== null && `active since ${ctx.clock(effect.activeSince, at)}`,
-    effect.reason && `Reason: ${effect.reason}`,
+    t.emergencyEnded(ctx.clock(effect.since, at), lasted),
+    effect.activeSince !== null && t.activeSince(ctx.clock(effect.activeSince, at)),
+    effect.reason && t.reason(effect.reason),
   );
-  return intent('emergency-cleared', 'Emergency mode cleared', body, 1, { view: 'emergency' }, at);
+  return intent('emergency-cleared', t.emergencyClearedTitle, body, 1, { view: 'emergency' }, at);
 }
 
-export function connectionNotice(alert: ConnectionAlert, ctx: TextContext): Notice {
-  const base = { kind: alert.kind, count: 1, stake: 0, venue: null, orderId: null } as const;
+function connectionIntent(alert: ConnectionAlert, ctx: TextContext, at: number) {
+  const t = alertTexts(ctx.language);
   const target: NotificationTarget = { view: 'connection' };
   switch (alert.kind) {
-    case 'connection-lost':
-      return {
-        ...base,
-        render: (at) =>
-          alert.wasLive
-            ? intent(
-                'connection-lost',
-                'Feed connection lost',
-                parts(
-                  `No live updates since ${ctx.clock(alert.since, at)}${ago(alert.since, at)}`,
-                  alert.reason && `Reason: ${alert.reason}`,
-                  'updates in the gap are not replayed',
-                ),
-                1,
-                target,
-                at,
-              )
-            : intent(
-                'connection-lost',
-                'Feed not connected',
-                parts(
-                  `Trying since ${ctx.clock(alert.since, at)}${ago(alert.since, at)}`,
-                  alert.reason && `Reason: ${alert.reason}`,
-                ),
-                1,
-                target,
-                at,
-              ),
-      };
-    case 'connection-restored':
-      return {
-        ...base,
-        render: (at) =>
-          intent(
-            'connection-restored',
-            'Feed connection restored',
-            parts(
-              `Live again after ${formatDuration(at - alert.downSince)} (down since ${ctx.clock(alert.downSince, at)})`,
-              'updates sent meanwhile were missed',
-            ),
+    case 'connection-lost': {
+      const since = ctx.clock(alert.since, at);
+      const reason = alert.reason && t.reason(alert.reason);
+      return alert.wasLive
+        ? intent(
+            'connection-lost',
+            t.connectionLostTitle,
+            parts(t.noLiveUpdatesSince(since, ago(t, alert.since, at)), reason, t.gapNotReplayed),
             1,
             target,
             at,
-          ),
-      };
-    case 'auth-failed':
-      return {
-        ...base,
-        render: (at) =>
-          intent(
-            'auth-failed',
-            'API key rejected',
-            parts(
-              alert.reason ?? 'The server refused the API key',
-              'check the API key in Settings',
-            ),
+          )
+        : intent(
+            'connection-lost',
+            t.notConnectedTitle,
+            parts(t.tryingSince(since, ago(t, alert.since, at)), reason),
             1,
-            { view: 'settings' },
+            target,
             at,
-          ),
-      };
+          );
+    }
+    case 'connection-restored':
+      return intent(
+        'connection-restored',
+        t.connectionRestoredTitle,
+        parts(
+          t.liveAgain(duration(t, at - alert.downSince), ctx.clock(alert.downSince, at)),
+          t.missedMeanwhile,
+        ),
+        1,
+        target,
+        at,
+      );
+    case 'auth-failed':
+      return intent(
+        'auth-failed',
+        t.authFailedTitle,
+        parts(alert.reason ?? t.keyRefused, t.checkKey),
+        1,
+        { view: 'settings' },
+        at,
+      );
   }
 }
 
-const SUMMARY_LABELS: Record<NotificationKind, [string, string]> = {
-  fill: ['more fill', 'more fills'],
-  hedge: ['more hedge placed', 'more hedges placed'],
-  'hedge-declined': ['more hedge declined', 'more hedges declined'],
-  'hedge-missing': ['more fill without a hedge', 'more fills without a hedge'],
-  emergency: ['more emergency', 'more emergencies'],
-  'emergency-cleared': ['more emergency cleared', 'more emergencies cleared'],
-  'connection-lost': ['more connection loss', 'more connection losses'],
-  'connection-restored': ['more reconnection', 'more reconnections'],
-  'auth-failed': ['more API key rejection', 'more API key rejections'],
-  'trading-status': ['more trading status change', 'more trading status changes'],
-};
+export function connectionNotice(alert: ConnectionAlert, ctx: TextContext): Notice {
+  return {
+    kind: alert.kind,
+    count: 1,
+    stake: 0,
+    venue: null,
+    orderId: null,
+    render: (at) => connectionIntent(alert, ctx, at),
+  };
+}
 
 /** "12 more fills" / "3,450.00 matched on polymarket, kalshi". */
-export function summaryIntent(summary: BurstSummary, at: number): NotificationIntent {
-  const [one, many] = SUMMARY_LABELS[summary.kind];
-  const title = plural(summary.count, one, many);
-  const venues = summary.venues.length > 0 ? listNames(summary.venues, summary.venueCount) : null;
+export function summaryIntent(
+  summary: BurstSummary,
+  ctx: TextContext,
+  at: number,
+): NotificationIntent {
+  const t = alertTexts(ctx.language);
+  const title = t.summaryTitle(summary.kind, summary.count, t.numbers.count(summary.count));
+  const venues = summary.venues.length > 0 ? t.listNames(summary.venues, summary.venueCount) : null;
   const orders =
     summary.orderIds.length > 0
-      ? `order${summary.orderCount === 1 ? '' : 's'} ${listNames(summary.orderIds, summary.orderCount)}`
+      ? t.summaryOrders(summary.orderCount, t.listNames(summary.orderIds, summary.orderCount))
       : null;
-  const stake = formatStake(summary.stake);
+  const stake = t.numbers.stake(summary.stake);
   let body: string;
   switch (summary.kind) {
     case 'fill':
-      body = parts(`${stake} matched${venues ? ` on ${venues}` : ''}`, orders);
+      body = parts(t.summaryFills(stake, venues), orders);
       break;
     case 'hedge':
-      body = parts(`${stake} staked${venues ? ` at ${venues}` : ''}`, orders);
+      body = parts(t.summaryHedges(stake, venues), orders);
       break;
     case 'hedge-declined':
-      body = parts(
-        `${stake} declined${venues ? ` at ${venues}` : ''}`,
-        orders,
-        'fills may be unhedged',
-      );
+      body = parts(t.summaryDeclined(stake, venues), orders, t.fillsMayBeUnhedged);
       break;
     case 'hedge-missing':
-      body = parts(`${stake} unhedged${venues ? ` on ${venues}` : ''}`, orders);
+      body = parts(t.summaryMissing(stake, venues), orders);
       break;
     default:
-      body = 'See the app for details';
+      body = t.seeApp;
   }
   const target: NotificationTarget =
     summary.kind === 'auth-failed'
