@@ -1,10 +1,12 @@
 import type { NotificationIntent } from '../../common/domain/notifications';
+import type { Language } from '../../common/i18n/language';
 import {
   CONFIRMED_ACTIONS,
   type TradingAction,
   type TradingActionOutcome,
 } from '../../common/ipc/trading';
 import { redactSecrets } from '../../common/redact';
+import { tradingTexts } from './texts';
 import { type ConfirmationFacts, confirmationText, tradingActionLabel } from './trading-texts';
 
 export interface ConfirmQuestion {
@@ -48,11 +50,16 @@ export async function runTradingCommand(
 }
 
 /** An action's outcome as a notification: what it did, or the server's reason it did not. */
-export function outcomeIntent(outcome: TradingActionOutcome, at: number): NotificationIntent {
-  const label = tradingActionLabel(outcome.action);
+export function outcomeIntent(
+  outcome: TradingActionOutcome,
+  at: number,
+  language: Language = 'en',
+): NotificationIntent {
+  const t = tradingTexts(language);
+  const label = tradingActionLabel(outcome.action, language);
   return {
     kind: 'trading-status',
-    title: outcome.ok ? `${label}: done` : `${label} failed`,
+    title: outcome.ok ? t.outcomeDone(label) : t.outcomeFailed(label),
     body: redactSecrets(outcome.message),
     count: 1,
     target: { view: 'connection' },

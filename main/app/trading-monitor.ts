@@ -2,6 +2,7 @@ import type { Gap } from '../../common/domain/connection';
 import type { NotificationIntent } from '../../common/domain/notifications';
 import type { FeedStatus } from '../../common/domain/status';
 import { Emitter } from '../../common/emitter';
+import type { Language } from '../../common/i18n/language';
 import {
   EMPTY_TRADING_VIEW,
   type TradingAction,
@@ -59,6 +60,8 @@ export interface TradingMonitorOptions {
   pnlRefreshMs?: number;
   /** How long a confirmation waits for a fresh count of open orders. Default 3 s. */
   confirmReadMs?: number;
+  /** The language of results and notifications, read each time one is written. Default 'en'. */
+  language?: () => Language;
   now?: () => number;
 }
 
@@ -115,6 +118,7 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   private readonly pnlRefreshMs: number;
   private readonly confirmReadMs: number;
   private readonly now: () => number;
+  private readonly language: () => Language;
 
   constructor(private readonly options: TradingMonitorOptions) {
     super();
@@ -122,6 +126,7 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     this.pnlRefreshMs = options.pnlRefreshMs ?? PNL_REFRESH_MS;
     this.confirmReadMs = options.confirmReadMs ?? CONFIRM_READ_MS;
     this.now = options.now ?? (() => Date.now());
+    this.language = options.language ?? (() => 'en');
   }
 
   get current(): TradingView {
@@ -280,12 +285,12 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     try {
       let message: string;
       if (action === 'cancel-all') {
-        message = cancelResultText(await client.cancelAll());
+        message = cancelResultText(await client.cancelAll(), this.language());
       } else {
         const result = await client[action]();
         // The status an action of ours produced is no news.
         this.acceptStatus(result, this.now(), true);
-        message = controlResultText(action, result);
+        message = controlResultText(action, result, this.language());
       }
       return { action, ok: true, message };
     } catch (error) {
@@ -361,7 +366,7 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     const previous = this.view.status;
     this.update({ status, checkedAt: now, problem: null });
     if (!ours && tradingStateChanged(previous, status)) {
-      this.emit('notification', tradingStatusIntent(previous, status, now));
+      this.emit('notification', tradingStatusIntent(previous, status, now, this.language()));
     }
   }
 

@@ -1,40 +1,25 @@
 import type { NotificationIntent } from '../../common/domain/notifications';
+import type { Language } from '../../common/i18n/language';
 import type { TradingAction } from '../../common/ipc/trading';
 import { redactSecrets } from '../../common/redact';
 import type { TradingControlResult, TradingStatus } from '../../common/rest/trading-status';
 import type { CancelResult } from '../rest';
-
-const STATE_LABELS: Record<string, string> = {
-  live: 'Trading live',
-  manual_paused: 'Trading paused',
-  manual_stopped: 'Trading stopped',
-  soft_paused: 'Trading soft-paused by the engine',
-  system_stopped: 'Trading stopped by the system',
-  emergency: 'Trading halted: emergency',
-};
+import { type TradingTexts, tradingTexts } from './texts';
 
 /** "Trading paused", or the server's own word for a state this app does not know. */
-export function tradingStateLabel(status: Pick<TradingStatus, 'status'>): string {
-  return STATE_LABELS[status.status] ?? `Trading: ${status.status}`;
+export function tradingStateLabel(
+  status: Pick<TradingStatus, 'status'>,
+  language: Language = 'en',
+): string {
+  const t = tradingTexts(language);
+  return t.states[status.status] ?? t.otherState(status.status);
 }
 
 /** States that stop trading without the user: told urgently. */
 const URGENT_STATES = new Set(['system_stopped', 'emergency']);
 
-const ACTION_LABELS: Record<TradingAction, string> = {
-  pause: 'Pause trading',
-  resume: 'Resume trading',
-  stop: 'Stop trading',
-  start: 'Start trading',
-  'cancel-all': 'Cancel all open orders',
-};
-
-export function tradingActionLabel(action: TradingAction): string {
-  return ACTION_LABELS[action];
-}
-
-function orders(count: number): string {
-  return `${count} open order${count === 1 ? '' : 's'}`;
+export function tradingActionLabel(action: TradingAction, language: Language = 'en'): string {
+  return tradingTexts(language).actions[action];
 }
 
 /** What a stop or cancel-all question is built from. */
@@ -47,66 +32,54 @@ export interface ConfirmationFacts {
   statusKnown: boolean;
 }
 
-function whichOrders({ openOrders, exact }: ConfirmationFacts): string {
-  if (openOrders === null) return 'every open order';
-  if (!exact) return `every open order (about ${openOrders} by this app's last count)`;
-  return openOrders === 0 ? 'every open order (none is open now)' : `all ${orders(openOrders)}`;
+function whichOrders(t: TradingTexts, { openOrders, exact }: ConfirmationFacts): string {
+  if (openOrders === null) return t.everyOpenOrder;
+  if (!exact) return t.aboutOpenOrders(openOrders);
+  return openOrders === 0 ? t.noOrderOpen : t.allOpenOrders(openOrders);
 }
-
-const STATUS_UNKNOWN =
-  ' The current trading status is unknown: it could not be read from the server.';
 
 /** The question before an action that cancels orders; null for the others. */
 export function confirmationText(
   action: TradingAction,
   facts: ConfirmationFacts,
+  language: Language = 'en',
 ): { title: string; message: string; confirm: string } | null {
-  const which = whichOrders(facts);
-  const unknown = facts.statusKnown ? '' : STATUS_UNKNOWN;
+  const t = tradingTexts(language);
+  const which = whichOrders(t, facts);
+  const unknown = facts.statusKnown ? '' : t.statusUnknown;
   switch (action) {
     case 'stop':
-      return {
-        title: 'Stop trading?',
-        message: `This cancels ${which} at the exchanges and posts no new orders until you choose Start trading. Hedging of fills already matched goes on.${unknown}`,
-        confirm: 'Stop trading',
-      };
+      return t.stopQuestion(which, unknown);
     case 'cancel-all':
-      return {
-        title: 'Cancel all open orders?',
-        message: `This cancels ${which} at the exchanges. Trading goes on: the engine may post new orders.${unknown}`,
-        confirm: 'Cancel all orders',
-      };
+      return t.cancelAllQuestion(which, unknown);
     default:
       return null;
   }
 }
 
-const RESULT_TEXTS: Record<string, string> = {
-  pause_applied: 'Trading paused: no new orders are posted; resting orders stay.',
-  already_paused: 'Trading was already paused.',
-  stop_applied: 'Trading stopped.',
-  already_stopped: 'Trading was already stopped.',
-  start_applied: 'Trading started.',
-  resume_applied: 'Trading resumed.',
-  start_required: 'Trading is stopped: choose Start trading, not Resume.',
-  already_live: 'Trading was already live.',
-};
-
 /** What a pause/resume/stop/start did, in a sentence. */
-export function controlResultText(action: TradingAction, result: TradingControlResult): string {
+export function controlResultText(
+  action: TradingAction,
+  result: TradingControlResult,
+  language: Language = 'en',
+): string {
+  const t = tradingTexts(language);
   const text =
-    (result.result ? RESULT_TEXTS[result.result] : undefined) ??
-    `${tradingActionLabel(action)}: done (${tradingStateLabel(result).toLowerCase()}).`;
+    (result.result ? t.results[result.result] : undefined) ??
+    t.actionDone(
+      tradingActionLabel(action, language),
+      t.inSentence(tradingStateLabel(result, language)),
+    );
   if (action === 'stop' && typeof result.cancelledOrders === 'number') {
-    return `${text} ${result.cancelledOrders} open order${result.cancelledOrders === 1 ? '' : 's'} cancelled.`;
+    return t.withCancelled(text, result.cancelledOrders);
   }
   return text;
 }
 
-export function cancelResultText(result: CancelResult): string {
-  if (result.cancelled === null) return 'Cancel request accepted.';
-  const failed = result.failed ? `, ${result.failed} could not be cancelled` : '';
-  return `${result.cancelled} open order${result.cancelled === 1 ? '' : 's'} cancelled${failed}.`;
+export function cancelResultText(result: CancelResult, language: Language = 'en'): string {
+  const t = tradingTexts(language);
+  if (result.cancelled === null) return t.cancelAccepted;
+  return t.cancelled(result.cancelled, result.failed ?? 0);
 }
 
 /** A trading status change the user did not make, as a notification. */
@@ -114,13 +87,15 @@ export function tradingStatusIntent(
   previous: TradingStatus | null,
   next: TradingStatus,
   at: number,
+  language: Language = 'en',
 ): NotificationIntent {
+  const t = tradingTexts(language);
   const reason = next.systemReason ?? next.manualStopReason ?? next.manualPauseReason ?? null;
-  const was = previous ? ` (was: ${tradingStateLabel(previous).toLowerCase()})` : '';
-  const body = reason ? `${reason}${was}` : `Changed by the server${was}.`;
+  const was = previous ? t.wasState(t.inSentence(tradingStateLabel(previous, language))) : '';
+  const body = reason ? t.reasonWas(reason, was) : t.changedByServer(was);
   return {
     kind: 'trading-status',
-    title: redactSecrets(tradingStateLabel(next)),
+    title: redactSecrets(tradingStateLabel(next, language)),
     body: redactSecrets(body),
     count: 1,
     target: { view: 'connection' },
