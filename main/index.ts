@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const controller = new FeedController({
     keys: vault,
     settings: () => settings.get(),
+    osLocales: app.getPreferredSystemLanguages(),
     startSimulator,
     // Test mode only: a busier demo, so a test sees its first fill in a second or two.
     ...(TEST_MODE && process.env.MM_TRAY_DEMO_RATE
@@ -199,7 +200,7 @@ async function main(): Promise<void> {
           act: (chosen) => controller.tradingAction(chosen),
           facts: () => controller.confirmationFacts(),
           report: (outcome) => {
-            const intent = outcomeIntent(outcome, Date.now());
+            const intent = outcomeIntent(outcome, Date.now(), controller.language);
             if (TEST_MODE) shownNotifications.push(intent);
             presenter.show(intent);
           },

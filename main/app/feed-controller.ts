@@ -3,6 +3,7 @@ import type { ErrorRecord } from '../../common/domain/events';
 import type { NotificationIntent } from '../../common/domain/notifications';
 import type { FeedStatus } from '../../common/domain/status';
 import { Emitter } from '../../common/emitter';
+import { type Language, resolveLanguage } from '../../common/i18n/language';
 import {
   EMPTY_TRADING_VIEW,
   type TradingAction,
@@ -16,6 +17,7 @@ import { RestClient } from '../rest';
 import type { Simulator, SimulatorOptions } from '../simulator';
 import { RingBuffer } from '../store/ring-buffer';
 import type { FeedSnapshot } from '../store/snapshot';
+import { tradingTexts } from './texts';
 import { type TradingClient, TradingMonitor } from './trading-monitor';
 import type { ConfirmationFacts } from './trading-texts';
 
@@ -48,6 +50,8 @@ export interface FeedControllerOptions {
   createRestClient?: (url: string, apiKey: string) => TradingClient;
   /** How often trading/status is read while live. Default 20 s. */
   tradingPollMs?: number;
+  /** The OS's preferred languages, for the 'system' language setting (the root: Electron's). */
+  osLocales?: readonly string[];
   now?: () => number;
 }
 
@@ -68,11 +72,18 @@ export class FeedController extends Emitter<FeedControllerEvents> {
   private readonly errors = new RingBuffer<ErrorRecord>(50);
   private lastSeq = 0;
   private stopped = false;
+  private currentLanguage: Language;
 
   constructor(private readonly options: FeedControllerOptions) {
     super();
     this.now = options.now ?? (() => Date.now());
+    this.currentLanguage = this.languageOf(options.settings());
     this.current = this.idleStatus('starting');
+  }
+
+  /** The language of notifications and trading results, resolved from the settings. */
+  get language(): Language {
+    return this.currentLanguage;
   }
 
   get status(): FeedStatus {
@@ -113,13 +124,15 @@ export class FeedController extends Emitter<FeedControllerEvents> {
     else engine?.checkNow();
   }
 
-  /** Settings that need no reconnect: notification preferences and hedge grace. */
+  /** Settings that need no reconnect: notification preferences, hedge grace and language. */
   applyPreferences(settings: Settings): void {
+    this.currentLanguage = this.languageOf(settings);
     const policy = this.engine?.policy;
     if (!policy) return;
     policy.setQuietUntil(settings.notifications.quietUntil);
     policy.setEnabledKinds(settings.notifications.enabledKinds);
     policy.setHedgeGraceMs(settings.hedgeGraceSeconds * 1000);
+    policy.setLanguage(this.currentLanguage);
   }
 
   feedSnapshot(): FeedSnapshot | null {
@@ -176,7 +189,7 @@ export class FeedController extends Emitter<FeedControllerEvents> {
       return {
         action,
         ok: false,
-        message: 'not connected: set an API key or start the demo first',
+        message: tradingTexts(this.currentLanguage).notConnected,
       };
     }
     return trading.act(action);
@@ -195,6 +208,7 @@ export class FeedController extends Emitter<FeedControllerEvents> {
 
   private async startUp(): Promise<void> {
     const settings = this.options.settings();
+    this.currentLanguage = this.languageOf(settings);
     let url = settings.endpoint;
     let apiKey = this.options.keys.readKey();
     if (settings.demoMode) {
@@ -228,6 +242,7 @@ export class FeedController extends Emitter<FeedControllerEvents> {
         hedgeGraceMs: settings.hedgeGraceSeconds * 1000,
         quietUntil: settings.notifications.quietUntil,
         enabledKinds: settings.notifications.enabledKinds,
+        language: this.currentLanguage,
       },
       firstSeq: this.lastSeq + 1,
       ...this.options.engine,
@@ -298,6 +313,7 @@ export class FeedController extends Emitter<FeedControllerEvents> {
       client,
       engine,
       ...(this.options.tradingPollMs !== undefined ? { pollMs: this.options.tradingPollMs } : {}),
+      language: () => this.currentLanguage,
       now: this.now,
     });
     trading.on('view', (view) => this.emit('trading', view));
@@ -318,6 +334,10 @@ export class FeedController extends Emitter<FeedControllerEvents> {
     }
     this.notifications.push(intent);
     this.emit('notification', intent);
+  }
+
+  private languageOf(settings: Settings): Language {
+    return resolveLanguage(settings.language, this.options.osLocales ?? []);
   }
 
   private idleStatus(reason: string): FeedStatus {
