@@ -1,5 +1,7 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import type { Language } from '../../common/i18n/language';
 import type { TradingAction } from '../../common/ipc/trading';
+import { trayTexts } from './texts';
 import { type TrayClock, trayClock } from './tray-clock';
 import type { TrayIcon } from './tray-icons';
 import {
@@ -88,6 +90,7 @@ function promptKey(input: TrayInput): string {
     input.fillsMissingHedge,
     input.trading?.status?.status,
     input.trading?.busy,
+    input.language,
   ].join('|');
 }
 
@@ -111,7 +114,7 @@ export class TrayController {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
   private readonly now: () => number;
-  private readonly clock: TrayClock;
+  private readonly clocks = new Map<Language, TrayClock>();
   private readonly minIntervalMs: number;
 
   readonly probe: TrayProbe = {
@@ -158,7 +161,6 @@ export class TrayController {
     };
     this.input = options.initial;
     this.now = options.now ?? (() => Date.now());
-    this.clock = trayClock(options.timeZone);
     this.minIntervalMs = options.minIntervalMs ?? 250;
     options.tray.on('click', () => this.onIconClick());
     this.flush();
@@ -202,7 +204,7 @@ export class TrayController {
     clearTimeout(this.throttleTimer);
     this.throttleTimer = undefined;
     const now = this.now();
-    const next = trayView(this.input, now, this.clock);
+    const next = trayView(this.input, now, this.clock(this.input.language ?? 'en'));
     const { tray } = this.options;
     const shown = this.shown;
     if (!shown || !sameIcon(shown.icon, next.icon)) {
@@ -219,6 +221,16 @@ export class TrayController {
     this.shownKey = promptKey(this.input);
     this.lastFlushAt = now;
     this.scheduleRefresh(next.refreshAt, now);
+  }
+
+  /** Clock times in the language's locale, made once per language. */
+  private clock(language: Language): TrayClock {
+    let clock = this.clocks.get(language);
+    if (!clock) {
+      clock = trayClock(this.options.timeZone, trayTexts(language).locale);
+      this.clocks.set(language, clock);
+    }
+    return clock;
   }
 
   private scheduleRefresh(at: number | null, now: number): void {

@@ -48,7 +48,12 @@ export function followFeed(
       queued = false;
       const patch = feedCounts(feed.currentEngine, now());
       if (lastEvent !== null) {
-        patch.lastEvent = { at: lastEvent.receivedAt, summary: summariseEvent(lastEvent) };
+        // In every language, so a change of language re-renders the line without the event.
+        const summary = {
+          en: summariseEvent(lastEvent),
+          'zh-CN': summariseEvent(lastEvent, 'zh-CN'),
+        };
+        patch.lastEvent = { at: lastEvent.receivedAt, summary };
       }
       lastEvent = null;
       tray.update(patch);

@@ -1,4 +1,5 @@
 import type { TradingAction } from '../../common/ipc/trading';
+import { type TrayTexts, trayTexts } from './texts';
 
 /** Menu items that do something when clicked. */
 export const TRAY_COMMANDS = [
@@ -80,29 +81,30 @@ export function pauseUntil(
 }
 
 /** The Pause notifications submenu; `pausedUntil` is the clock text of the end of quiet mode. */
-export function pauseMenu(pausedUntil: string | null): TrayMenuItem {
+export function pauseMenu(
+  pausedUntil: string | null,
+  t: TrayTexts = trayTexts('en'),
+): TrayMenuItem {
   const paused = pausedUntil !== null;
   const hour = String(TOMORROW_HOUR).padStart(2, '0');
   return {
     type: 'submenu',
     id: 'pause',
-    label: paused ? `Notifications paused until ${pausedUntil}` : 'Pause notifications',
+    label: paused ? t.pausedUntil(pausedUntil) : t.pauseNotifications,
     enabled: true,
     submenu: [
       {
         type: 'normal',
         id: 'quiet-state',
-        label: paused
-          ? `Paused until ${pausedUntil} (emergencies still shown)`
-          : 'Notifications are on',
+        label: paused ? t.quietPaused(pausedUntil) : t.quietOff,
         enabled: false,
       },
       { type: 'separator', id: 'separator-pause' },
-      { type: 'normal', id: 'pause-30m', label: 'For 30 minutes', enabled: true },
-      { type: 'normal', id: 'pause-1h', label: 'For 1 hour', enabled: true },
-      { type: 'normal', id: 'pause-tomorrow', label: `Until tomorrow ${hour}:00`, enabled: true },
+      { type: 'normal', id: 'pause-30m', label: t.for30Minutes, enabled: true },
+      { type: 'normal', id: 'pause-1h', label: t.for1Hour, enabled: true },
+      { type: 'normal', id: 'pause-tomorrow', label: t.untilTomorrow(hour), enabled: true },
       { type: 'separator', id: 'separator-resume' },
-      { type: 'normal', id: 'resume', label: 'Resume notifications', enabled: paused },
+      { type: 'normal', id: 'resume', label: t.resumeNotifications, enabled: paused },
     ],
   };
 }

@@ -1,19 +1,24 @@
 import { PRODUCT_NAME } from '../../common/app-id';
 import type { FeedStatus } from '../../common/domain/status';
+import type { Language } from '../../common/i18n/language';
 import { redactSecrets } from '../../common/redact';
 import { formatCount } from '../alerts/format';
 import type { DayCounters } from '../store/day-counters';
+import { type TrayTexts, trayTexts } from './texts';
 import { DATED_AFTER_MS, type TrayClock } from './tray-clock';
 import type { TrayIcon } from './tray-icons';
 import type { TrayMenuItem } from './tray-menu';
 import { pauseMenu } from './tray-menu';
-import { fitLines, oneLine, plural, TOOLTIP_MAX } from './tray-text';
+import { fitLines, oneLine, TOOLTIP_MAX } from './tray-text';
 import { type TrayTrading, tradingLine, tradingMenu } from './tray-trading';
+
+/** A text the same in every language, or one per language (shown in the tray's). */
+export type TrayLocalized = string | Readonly<Record<Language, string>>;
 
 export interface TrayLastEvent {
   at: number;
   /** A short description of the event, e.g. from summariseEvent(). */
-  summary: string;
+  summary: TrayLocalized;
 }
 
 /** Everything the tray shows, as plain data; the controller merges partial updates into it. */
@@ -31,6 +36,8 @@ export interface TrayInput {
   keySet: boolean;
   /** The engine's trading status and the controls; absent: no trading line or controls. */
   trading?: TrayTrading;
+  /** The language of the tooltip and menu; default English. */
+  language?: Language;
 }
 
 export interface TrayView {
@@ -43,17 +50,17 @@ export interface TrayView {
   refreshAt: number | null;
 }
 
-const STATE_LABELS: Record<FeedStatus['state'], string> = {
-  connecting: 'Connecting',
-  live: 'Live',
-  reconnecting: 'Reconnecting',
-  'auth-failed': 'API key refused',
-  stopped: 'Stopped',
-};
-
 const REASON_MAX = 40;
 const SUMMARY_MAX = 40;
 const MENU_LINE_MAX = 64;
+
+function textsOf(input: TrayInput): TrayTexts {
+  return trayTexts(input.language ?? 'en');
+}
+
+function localized(text: TrayLocalized, language: Language = 'en'): string {
+  return typeof text === 'string' ? text : text[language];
+}
 
 function noKey(input: TrayInput): boolean {
   return !input.keySet && !input.demo;
@@ -71,10 +78,11 @@ export function trayIcon(input: TrayInput): TrayIcon {
 
 /** "Live since 14:05", "Reconnecting since 14:05 (attempt 3)", "No API key". */
 export function connectionLine(input: TrayInput, now: number, clock: TrayClock): string {
-  if (noKey(input)) return 'No API key';
+  const t = textsOf(input);
+  if (noKey(input)) return t.noApiKey;
   const { state, since, attempt } = input.status;
-  const line = `${STATE_LABELS[state]} since ${clock(since, now)}`;
-  return state === 'reconnecting' && attempt > 0 ? `${line} (attempt ${attempt})` : line;
+  const line = t.stateSince(t.states[state], clock(since, now));
+  return state === 'reconnecting' && attempt > 0 ? t.attempt(line, attempt) : line;
 }
 
 function emergencyReason(status: FeedStatus): string | null {
@@ -82,44 +90,44 @@ function emergencyReason(status: FeedStatus): string | null {
   return reason ? redactSecrets(reason) : null;
 }
 
-function emergencySince(status: FeedStatus, now: number, clock: TrayClock): string {
-  return status.emergencySince === undefined ? '' : ` since ${clock(status.emergencySince, now)}`;
+/** "EMERGENCY since 14:05", or "EMERGENCY" when the start is not known. */
+function emergencyLabel(t: TrayTexts, status: FeedStatus, now: number, clock: TrayClock): string {
+  return t.emergency(
+    status.emergencySince === undefined ? null : clock(status.emergencySince, now),
+  );
 }
 
 function todayLine(input: TrayInput): string {
   const { fills, hedgesPlaced } = input.counters;
-  const parts = [
-    `${formatCount(fills)} ${plural(fills, 'fill', 'fills')}`,
-    `${formatCount(hedgesPlaced)} ${plural(hedgesPlaced, 'hedge', 'hedges')}`,
-  ];
-  if (input.fillsMissingHedge > 0) parts.push(`${formatCount(input.fillsMissingHedge)} unhedged`);
-  return `Today: ${parts.join(', ')}`;
+  return textsOf(input).today(fills, hedgesPlaced, input.fillsMissingHedge, formatCount);
 }
 
 /** Compact, most important first, within Windows' 127 characters. */
 export function trayTooltip(input: TrayInput, now: number, clock: TrayClock): string {
+  const t = textsOf(input);
   const name = input.demo ? `${PRODUCT_NAME} DEMO` : PRODUCT_NAME;
   const lines: string[] = [];
   const { status } = input;
   if (status.emergency) {
-    lines.push(`${name}: EMERGENCY${emergencySince(status, now, clock)}`);
+    lines.push(t.named(name, emergencyLabel(t, status, now, clock)));
     const reason = emergencyReason(status);
     if (reason) lines.push(oneLine(reason, REASON_MAX));
-    lines.push(`Feed: ${connectionLine(input, now, clock)}`);
+    lines.push(t.feed(connectionLine(input, now, clock)));
   } else {
-    lines.push(`${name}: ${connectionLine(input, now, clock)}`);
+    lines.push(t.named(name, connectionLine(input, now, clock)));
     if (status.state === 'auth-failed' && status.reason && !noKey(input)) {
       lines.push(oneLine(redactSecrets(status.reason), REASON_MAX));
     }
   }
-  if (input.trading?.status) lines.push(tradingLine(input.trading));
+  if (input.trading?.status) lines.push(tradingLine(input.trading, input.language));
   lines.push(todayLine(input));
   if (input.lastEvent) {
-    const summary = oneLine(redactSecrets(input.lastEvent.summary), SUMMARY_MAX);
-    lines.push(`Last: ${clock(input.lastEvent.at, now)} ${summary}`);
+    const text = localized(input.lastEvent.summary, input.language);
+    const summary = oneLine(redactSecrets(text), SUMMARY_MAX);
+    lines.push(t.last(clock(input.lastEvent.at, now), summary));
   }
   if (quietActive(input, now)) {
-    lines.push(`Notifications paused until ${clock(input.quietUntil as number, now)}`);
+    lines.push(t.pausedUntil(clock(input.quietUntil as number, now)));
   }
   return fitLines(lines, TOOLTIP_MAX);
 }
@@ -135,29 +143,25 @@ export function trayTitle(input: TrayInput): string {
 }
 
 function statusLines(input: TrayInput, now: number, clock: TrayClock): TrayMenuItem[] {
+  const t = textsOf(input);
   const prefix = input.demo ? 'DEMO · ' : '';
   const items: TrayMenuItem[] = [];
   const { status } = input;
   if (status.emergency) {
     const reason = emergencyReason(status);
-    const label = reason
-      ? `EMERGENCY: ${reason}`
-      : `EMERGENCY${emergencySince(status, now, clock)}`;
+    const label = reason ? t.emergencyReason(reason) : emergencyLabel(t, status, now, clock);
     items.push(info('status', oneLine(`${prefix}${label}`, MENU_LINE_MAX)));
-    items.push(info('status-feed', `Feed: ${connectionLine(input, now, clock)}`));
+    items.push(info('status-feed', t.feed(connectionLine(input, now, clock))));
   } else {
-    const line = noKey(input)
-      ? 'No API key: add one in Settings'
-      : connectionLine(input, now, clock);
+    const line = noKey(input) ? t.noApiKeyHint : connectionLine(input, now, clock);
     items.push(info('status', `${prefix}${line}`));
   }
   if (input.trading && !noKey(input)) {
-    items.push(info('status-trading', tradingLine(input.trading)));
+    items.push(info('status-trading', tradingLine(input.trading, input.language)));
   }
   const missing = input.fillsMissingHedge;
   if (missing > 0) {
-    const fills = plural(missing, 'fill', 'fills');
-    items.push(info('missing-hedges', `${formatCount(missing)} ${fills} without a hedge`));
+    items.push(info('missing-hedges', t.missingHedges(missing, formatCount(missing))));
   }
   return items;
 }
@@ -174,20 +178,26 @@ function info(
  * missing-hedge count and quiet mode, never with each event, so it is rarely rebuilt.
  */
 export function trayMenu(input: TrayInput, now: number, clock: TrayClock): TrayMenuItem[] {
+  const t = textsOf(input);
+  const trading =
+    input.trading && !noKey(input)
+      ? [
+          { type: 'separator', id: 'separator-trading' } as const,
+          ...tradingMenu(input.trading, input.language),
+        ]
+      : [];
   return [
     ...statusLines(input, now, clock),
     { type: 'separator', id: 'separator-status' },
-    { type: 'normal', id: 'open-dashboard', label: 'Open dashboard', enabled: true },
-    pauseMenu(quietActive(input, now) ? clock(input.quietUntil as number, now) : null),
-    { type: 'normal', id: 'reconnect', label: 'Reconnect now', enabled: !noKey(input) },
-    ...(input.trading && !noKey(input)
-      ? [{ type: 'separator', id: 'separator-trading' } as const, ...tradingMenu(input.trading)]
-      : []),
+    { type: 'normal', id: 'open-dashboard', label: t.openDashboard, enabled: true },
+    pauseMenu(quietActive(input, now) ? clock(input.quietUntil as number, now) : null, t),
+    { type: 'normal', id: 'reconnect', label: t.reconnectNow, enabled: !noKey(input) },
+    ...trading,
     { type: 'separator', id: 'separator-app' },
-    { type: 'normal', id: 'settings', label: 'Settings…', enabled: true },
-    { type: 'normal', id: 'open-logs', label: 'Open logs folder', enabled: true },
+    { type: 'normal', id: 'settings', label: t.settings, enabled: true },
+    { type: 'normal', id: 'open-logs', label: t.openLogs, enabled: true },
     { type: 'separator', id: 'separator-quit' },
-    { type: 'normal', id: 'quit', label: `Quit ${PRODUCT_NAME}`, enabled: true },
+    { type: 'normal', id: 'quit', label: t.quit(PRODUCT_NAME), enabled: true },
   ];
 }
 

@@ -1,6 +1,8 @@
+import type { Language } from '../../common/i18n/language';
 import type { TradingAction } from '../../common/ipc/trading';
 import type { TradingStatus } from '../../common/rest/trading-status';
 import { tradingStateLabel } from '../app/trading-texts';
+import { trayTexts } from './texts';
 import type { TrayMenuItem } from './tray-menu';
 
 /** What the tray needs of the trading status (TradingView, cut down). */
@@ -14,9 +16,10 @@ export interface TrayTrading {
 }
 
 /** "Trading live", "Trading paused"... or why it is not known. */
-export function tradingLine(trading: TrayTrading): string {
-  if (trading.status) return tradingStateLabel(trading.status);
-  return trading.problem ? 'Trading status unknown (REST failed)' : 'Trading status unknown';
+export function tradingLine(trading: TrayTrading, language: Language = 'en'): string {
+  if (trading.status) return tradingStateLabel(trading.status, language);
+  const t = trayTexts(language);
+  return trading.problem ? t.tradingUnknownRestFailed : t.tradingUnknown;
 }
 
 /**
@@ -26,42 +29,43 @@ export function tradingLine(trading: TrayTrading): string {
  * Cancel all stay enabled: the kill switch must work exactly then; their question says
  * the state is unknown.
  */
-export function tradingMenu(trading: TrayTrading): TrayMenuItem[] {
+export function tradingMenu(trading: TrayTrading, language: Language = 'en'): TrayMenuItem[] {
+  const t = trayTexts(language);
   const idle = trading.busy === null;
   const known = trading.status !== null && idle;
   const paused = trading.status?.manualPaused === true;
   const stopped = trading.status?.manualStopped === true;
   const busy = (action: TradingAction, label: string) =>
-    trading.busy === action ? `${label.replace(/…$/, '')} (working…)` : label;
+    trading.busy === action ? t.working(label) : label;
   return [
     {
       type: 'normal',
       id: 'trading-pause',
-      label: busy('pause', 'Pause trading'),
+      label: busy('pause', t.tradingPause),
       enabled: known && !paused && !stopped,
     },
     {
       type: 'normal',
       id: 'trading-resume',
-      label: busy('resume', 'Resume trading'),
+      label: busy('resume', t.tradingResume),
       enabled: known && paused && !stopped,
     },
     {
       type: 'normal',
       id: 'trading-stop',
-      label: busy('stop', 'Stop trading (cancels all orders)…'),
+      label: busy('stop', t.tradingStop),
       enabled: idle && !stopped,
     },
     {
       type: 'normal',
       id: 'trading-start',
-      label: busy('start', 'Start trading'),
+      label: busy('start', t.tradingStart),
       enabled: known && stopped,
     },
     {
       type: 'normal',
       id: 'trading-cancel-all',
-      label: busy('cancel-all', 'Cancel all open orders…'),
+      label: busy('cancel-all', t.tradingCancelAll),
       enabled: idle,
     },
   ];

@@ -7,6 +7,7 @@ import { PushBatcher } from '../../../main/ipc/push-batcher';
 import { TrayController, type TrayHandle } from '../../../main/tray/tray-controller';
 import { followFeed } from '../../../main/tray/tray-feed';
 import { fakeSocketFactory } from '../../support/fake-socket';
+import { NO_TRAY_ACTIONS } from './tray-fixtures';
 
 const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
 const GRACE_MS = 15_000;
@@ -59,15 +60,7 @@ async function setup(notifications: Partial<Settings['notifications']> = {}) {
     tray: idleTray,
     buildMenu: () => ({}) as Menu,
     resolveIcon: () => '',
-    actions: {
-      openDashboard: () => {},
-      pauseNotifications: () => {},
-      reconnectNow: () => {},
-      tradingAction: () => {},
-      openSettings: () => {},
-      openLogsFolder: () => {},
-      quit: () => {},
-    },
+    actions: NO_TRAY_ACTIONS,
     platform: 'darwin',
     timeZone: 'UTC',
     initial: {

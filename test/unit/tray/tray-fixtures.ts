@@ -1,4 +1,5 @@
 import type { FeedStatus } from '../../../common/domain/status';
+import type { TrayActions } from '../../../main/tray/tray-controller';
 import type { TrayInput } from '../../../main/tray/tray-model';
 
 /** 2026-03-05 14:30:00 UTC; tests format clock times in UTC. */
@@ -27,3 +28,14 @@ export function trayInput(patch: Partial<TrayInput> = {}): TrayInput {
     ...patch,
   };
 }
+
+/** Menu actions that do nothing, for tests that only read the tray. */
+export const NO_TRAY_ACTIONS: TrayActions = {
+  openDashboard: () => {},
+  pauseNotifications: () => {},
+  reconnectNow: () => {},
+  tradingAction: () => {},
+  openSettings: () => {},
+  openLogsFolder: () => {},
+  quit: () => {},
+};
