@@ -17,6 +17,7 @@ import {
 } from 'electron';
 import { APP_ID, PRODUCT_NAME } from '../common/app-id';
 import type { NotificationIntent, NotificationTarget } from '../common/domain/notifications';
+import { resolveLanguage } from '../common/i18n/language';
 import { DashboardWindow } from './app/dashboard-window';
 import { isSafeExternalUrl } from './app/external-url';
 import { FeedController } from './app/feed-controller';
@@ -35,6 +36,7 @@ import { NotificationPresenter } from './notifications/notification-presenter';
 import { ApiKeyVault, KEYCHAIN_SERVICE, KeytarSecretStore } from './secrets';
 import { placeOnDisplays, SettingsStore, WindowStateStore } from './settings';
 import { startSimulator } from './simulator';
+import { CONFIRM_BUTTON, confirmationDialog } from './tray/confirmation-dialog';
 import { TrayController } from './tray/tray-controller';
 import { followFeed } from './tray/tray-feed';
 import { trayIconFile } from './tray/tray-icons';
@@ -76,10 +78,11 @@ async function main(): Promise<void> {
   const keyStatus = await vault.load();
   if (keyStatus.keychainProblem) logger.warn(`keychain unavailable: ${keyStatus.keychainProblem}`);
 
+  const osLocales = app.getPreferredSystemLanguages();
   const controller = new FeedController({
     keys: vault,
     settings: () => settings.get(),
-    osLocales: app.getPreferredSystemLanguages(),
+    osLocales,
     startSimulator,
     // Test mode only: a busier demo, so a test sees its first fill in a second or two.
     ...(TEST_MODE && process.env.MM_TRAY_DEMO_RATE
@@ -166,6 +169,7 @@ async function main(): Promise<void> {
     demo: initialSettings.demoMode,
     keySet: keyStatus.set,
     trading: { status: null, busy: null, problem: null },
+    language: controller.language,
   };
   const resolveIcon = (icon: Parameters<typeof trayIconFile>[0]) => {
     const image = nativeImage.createFromPath(join(iconsDir, trayIconFile(icon, process.platform)));
@@ -185,18 +189,11 @@ async function main(): Promise<void> {
       tradingAction: (action) =>
         void runTradingCommand(action, {
           confirm: async (question) => {
-            const { response } = await dialog.showMessageBox({
-              type: 'warning',
-              title: question.title,
-              message: question.title,
-              detail: question.message,
-              buttons: [question.confirm, 'Cancel'],
-              defaultId: 1,
-              cancelId: 1,
-              noLink: true,
-            });
-            return response === 0;
+            const options = confirmationDialog(question, controller.language);
+            const { response } = await dialog.showMessageBox(options);
+            return response === CONFIRM_BUTTON;
           },
+          language: () => controller.language,
           act: (chosen) => controller.tradingAction(chosen),
           facts: () => controller.confirmationFacts(),
           report: (outcome) => {
@@ -236,7 +233,11 @@ async function main(): Promise<void> {
 
   settings.onChange((next, previous) => {
     send('push:settings', next);
-    tray.update({ quietUntil: next.notifications.quietUntil });
+    tray.update({
+      quietUntil: next.notifications.quietUntil,
+      // As the controller resolves it; a restart would only resolve it once it runs.
+      language: resolveLanguage(next.language, osLocales),
+    });
     if (next.startAtLogin !== previous.startAtLogin) applyStartAtLogin(next.startAtLogin);
     const reconnect =
       next.endpoint !== previous.endpoint ||

@@ -27,6 +27,8 @@ export interface TradingCommandDeps {
   facts(): Promise<ConfirmationFacts>;
   /** Shows the outcome (the root: a notification). */
   report(outcome: TradingActionOutcome): void;
+  /** The language of the question, read when it is asked; default English. */
+  language?(): Language;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function runTradingCommand(
     const facts = await deps
       .facts()
       .catch((): ConfirmationFacts => ({ openOrders: null, exact: false, statusKnown: false }));
-    const question = confirmationText(action, facts);
+    const question = confirmationText(action, facts, deps.language?.() ?? 'en');
     if (question && !(await deps.confirm(question))) return null;
   }
   const outcome = await deps.act(action);
