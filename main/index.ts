@@ -22,6 +22,7 @@ import { DashboardWindow } from './app/dashboard-window';
 import { isSafeExternalUrl } from './app/external-url';
 import { FeedController } from './app/feed-controller';
 import { createIpcHandlers } from './app/ipc-handlers';
+import { launchEnvironment } from './app/launch-environment';
 import { createLoginItem } from './app/login-item';
 import { watchNetwork } from './app/network-watch';
 import { secureWebPreferences } from './app/secure-web-preferences';
@@ -44,13 +45,11 @@ import { trayIconFile } from './tray/tray-icons';
 // The composition root: it creates the adapters and wires them to the feed controller.
 // Everything with logic lives in the modules it imports.
 
-const TEST_MODE = process.env.MM_TRAY_TEST === '1';
+const launch = launchEnvironment(app.isPackaged, process.env);
+const TEST_MODE = launch.testMode;
 const rendererDir = join(__dirname, '../renderer');
 /** The app's own pages: the only ones that may navigate or talk to main. */
-const isAppUrl = createTrustedSenderCheck({
-  rendererDir,
-  devServerUrl: process.env.ELECTRON_RENDERER_URL,
-});
+const isAppUrl = createTrustedSenderCheck({ rendererDir, devServerUrl: launch.devServerUrl });
 const iconsDir = app.isPackaged
   ? join(process.resourcesPath, 'icons')
   : join(app.getAppPath(), 'build/icons/generated');
@@ -73,7 +72,7 @@ async function main(): Promise<void> {
   const windowState = new WindowStateStore({ directory: userData });
   const savedWindow = await windowState.load();
   const vault = new ApiKeyVault({
-    store: new KeytarSecretStore(process.env.MM_TRAY_KEYCHAIN_SERVICE ?? KEYCHAIN_SERVICE),
+    store: new KeytarSecretStore(launch.keychainService ?? KEYCHAIN_SERVICE),
   });
   const keyStatus = await vault.load();
   if (keyStatus.keychainProblem) logger.warn(`keychain unavailable: ${keyStatus.keychainProblem}`);
@@ -85,9 +84,7 @@ async function main(): Promise<void> {
     osLocales,
     startSimulator,
     // Test mode only: a busier demo, so a test sees its first fill in a second or two.
-    ...(TEST_MODE && process.env.MM_TRAY_DEMO_RATE
-      ? { demoEventsPerSecond: Number(process.env.MM_TRAY_DEMO_RATE) }
-      : {}),
+    ...(launch.testDemoRate ? { demoEventsPerSecond: Number(launch.testDemoRate) } : {}),
   });
   logFeed(controller, logger.scoped('feed'));
 
@@ -100,8 +97,8 @@ async function main(): Promise<void> {
   const dashboard = new DashboardWindow({
     create: (options) => new BrowserWindow(options),
     load: (window) =>
-      process.env.ELECTRON_RENDERER_URL
-        ? window.loadURL(process.env.ELECTRON_RENDERER_URL)
+      launch.devServerUrl
+        ? window.loadURL(launch.devServerUrl)
         : window.loadFile(join(rendererDir, 'index.html')),
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
     title,
@@ -319,8 +316,7 @@ async function main(): Promise<void> {
 }
 
 // Test mode only: a private profile folder, so a test never touches the user's.
-if (TEST_MODE && process.env.MM_TRAY_USER_DATA)
-  app.setPath('userData', process.env.MM_TRAY_USER_DATA);
+if (launch.testUserData) app.setPath('userData', launch.testUserData);
 
 if (app.requestSingleInstanceLock()) {
   void main();
