@@ -10,12 +10,18 @@
 ; DEFAULT_ACCOUNT in main/secrets/keytar-secret-store.ts (a test keeps them in step).
 
 !define MM_TRAY_USER_DATA_DIR "$APPDATA\MM Tray"
+; Start at login: Electron's app.setLoginItemSettings names its Run value after the
+; AppUserModelID (APP_ID in common/app-id.ts; a test keeps them in step).
+!define MM_TRAY_LOGIN_ITEM "com.fiftyfive.mmtray"
 !define MM_TRAY_CREDENTIAL "MM Tray/default"
 ; CRED_TYPE_GENERIC
 !define MM_TRAY_CRED_TYPE 1
 
 !macro customUnInstall
   ${ifNot} ${isUpdated}
+    ; Whatever the answer below: a start-at-login entry would point at a deleted program.
+    DeleteRegValue HKCU "Software\Microsoft\Windows\CurrentVersion\Run" "${MM_TRAY_LOGIN_ITEM}"
+    DeleteRegValue HKCU "Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run" "${MM_TRAY_LOGIN_ITEM}"
     ClearErrors
     ${GetParameters} $R0
     ${GetOptions} $R0 "/S" $R1

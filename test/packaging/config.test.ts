@@ -182,9 +182,25 @@ describe('Windows', () => {
     expect(script).toContain(`"$APPDATA\\${PRODUCT_NAME}"`);
     expect(script).toContain(`"${KEYCHAIN_SERVICE}/${DEFAULT_ACCOUNT}"`);
   });
+
+  it('removes the start-at-login entry on uninstall (Electron names it after the app id)', () => {
+    const script = fileInRepo(config.nsis?.include);
+    expect(script).toContain(`!define MM_TRAY_LOGIN_ITEM "${APP_ID}"`);
+    for (const key of [
+      'Software\\Microsoft\\Windows\\CurrentVersion\\Run',
+      'Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\StartupApproved\\Run',
+    ]) {
+      expect(script).toContain(`DeleteRegValue HKCU "${key}" "\${MM_TRAY_LOGIN_ITEM}"`);
+    }
+  });
 });
 
 describe('Linux', () => {
+  it("names the installed desktop file as Electron's desktopName", () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(manifest.desktopName).toBe(`${config.linux?.executableName}.desktop`);
+  });
+
   it('builds an AppImage, a deb, an rpm and a tar.gz', () => {
     expect(targetsOf(config.linux?.target)).toEqual({
       AppImage: ['x64'],

@@ -50,6 +50,9 @@ describe('the app code', () => {
     const manifest = JSON.parse(run.app.read('package.json').toString('utf8'));
     expect(manifest.main).toBe('out/main/index.js');
     expect(manifest.type).toBe('module');
+    // Electron's name for itself on Linux (notifications' desktop-entry hint, the Wayland
+    // app id): the desktop file the packages install (config.test.ts ties it to the config).
+    expect(manifest.desktopName).toBe('mm-tray.desktop');
   });
 
   it('has every script and stylesheet the dashboard page loads', () => {
