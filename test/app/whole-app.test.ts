@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../main/simulator';
-import type { OrderRecord } from '../../main/simulator/model-types';
+import { order } from '../integration/rest/rest-fixture';
 import { AppProcess, type AppState } from '../support/app-process';
 import { sleep, waitFor } from '../support/wait';
 import { type AskedDialog, dialogAnswerFile, dialogLogFile } from './fake-electron/dialog-files';
@@ -173,30 +173,14 @@ describe('MM Tray as a whole', () => {
   it('asks before stopping from the tray, counting the open orders just now; Cancel changes nothing', async () => {
     const client = simulator.keys[0]!.client;
     const at = new Date().toISOString();
-    const openOrder = (orderId: number): OrderRecord => ({
-      orderId,
-      fixtureId: 'id1000000861624412',
-      outcomeId: 161,
-      playerId: null,
-      exchange: 'kalshi',
-      account: 'demo-kalshi-1',
-      exchangeOrderId: `ex-${orderId}`,
-      exchangeOutcomeId: '161-abc',
-      orderStatus: 'PLACED',
-      matchedStatus: 'NOT_MATCHED',
-      orderCents: 0.45,
-      orderStake: 50,
-      matchedStake: 0,
-      back: true,
-      side: 'buy',
-      settlementStatus: 'UNDECIDED',
-      bookmakerOutcomePrice: 2.1,
-      bookmakerOutcomeLimit: 1000,
-      bookmakerOutcomeActive: true,
-      createdAt: at,
-      matchedAt: null,
-      updatedAt: at,
-    });
+    const openOrder = (orderId: number) =>
+      order(orderId, {
+        exchange: 'kalshi',
+        account: 'demo-kalshi-1',
+        orderStake: 50,
+        createdAt: at,
+        updatedAt: at,
+      });
     for (const orderId of [7101, 7102, 7103])
       simulator.model.insertOrder(client, openOrder(orderId));
     const open = simulator.model.openOrders(client).length;
