@@ -6,7 +6,17 @@ import { existsSync, statSync } from 'node:fs';
 const marker = 'node_modules/.package-lock.json';
 const stale =
   !existsSync(marker) || statSync(marker).mtimeMs < statSync('package-lock.json').mtimeMs;
+/** On Linux, keytar's native build needs a compiler and libsecret: ask for them first. */
+function ensureBuildPackages() {
+  if (process.platform !== 'linux') return;
+  const result = spawnSync('bash', ['scripts/ensure-system-packages.sh', '--build'], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
 if (stale) {
+  ensureBuildPackages();
   console.log('Installing dependencies (npm ci)…');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
     stdio: 'inherit',
