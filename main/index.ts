@@ -17,6 +17,7 @@ import {
 } from 'electron';
 import { APP_ID, PRODUCT_NAME } from '../common/app-id';
 import type { NotificationIntent, NotificationTarget } from '../common/domain/notifications';
+import { setListenerErrorReporter } from '../common/emitter';
 import { resolveLanguage } from '../common/i18n/language';
 import { DashboardWindow } from './app/dashboard-window';
 import { isSafeExternalUrl } from './app/external-url';
@@ -35,7 +36,13 @@ import { createTrustedSenderCheck } from './ipc/trusted-sender';
 import { FileLogger, logFeed } from './logging';
 import { NotificationPresenter } from './notifications/notification-presenter';
 import { ApiKeyVault, KEYCHAIN_SERVICE, KeytarSecretStore } from './secrets';
-import { placeOnDisplays, SettingsStore, WindowStateStore } from './settings';
+import {
+  CHANGE_ENDPOINT_BUTTON,
+  endpointChangeDialog,
+  placeOnDisplays,
+  SettingsStore,
+  WindowStateStore,
+} from './settings';
 import { startSimulator } from './simulator';
 import { CONFIRM_BUTTON, confirmationDialog } from './tray/confirmation-dialog';
 import { TrayController } from './tray/tray-controller';
@@ -56,6 +63,8 @@ const iconsDir = app.isPackaged
 
 async function main(): Promise<void> {
   await app.whenReady();
+  // No default menu: its Toggle Developer Tools and Reload would be one keystroke away.
+  Menu.setApplicationMenu(null);
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   app.dock?.hide();
 
@@ -63,6 +72,7 @@ async function main(): Promise<void> {
   const logger = new FileLogger({ folder: join(userData, 'logs') });
   process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
+  setListenerErrorReporter((error, event) => logger.error(`a listener of ${event} threw`, error));
   logger.info(`${PRODUCT_NAME} ${app.getVersion()} starting`);
 
   const settings = await SettingsStore.open({ directory: userData });
@@ -100,7 +110,9 @@ async function main(): Promise<void> {
       launch.devServerUrl
         ? window.loadURL(launch.devServerUrl)
         : window.loadFile(join(rendererDir, 'index.html')),
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs'), {
+      packaged: app.isPackaged,
+    }),
     title,
     savedState: () =>
       placeOnDisplays(
@@ -258,6 +270,11 @@ async function main(): Promise<void> {
       openExternal,
       openLogsFolder: async () => {
         await shell.openPath(logger.logsFolder);
+      },
+      confirmEndpointChange: async (host) => {
+        const options = endpointChangeDialog(host, controller.language);
+        const { response } = await dialog.showMessageBox(options);
+        return response === CHANGE_ENDPOINT_BUTTON;
       },
     }),
     isTrustedSender: isAppUrl,

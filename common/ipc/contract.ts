@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { KeyStatus } from '../domain/key-status';
 import type { NotificationTarget } from '../domain/notifications';
-import { type Settings, settingsPatchSchema, settingsSchema } from '../settings/schema';
+import {
+  MAX_DATE_MS,
+  type Settings,
+  settingsPatchSchema,
+  settingsSchema,
+} from '../settings/schema';
 import { isUuid } from '../uuid';
 import type { AppSnapshot } from './app-snapshot';
 import type { IpcChannel, PushChannel, RequestChannel } from './channels';
@@ -91,7 +96,7 @@ export const ipcContract = {
   'feed:reconnect': request(noRequest).returns<void>(),
   /** Mute notifications but emergencies until `until` (epoch ms); null resumes them. */
   'notifications:pause': request(
-    z.strictObject({ until: z.number().int().nonnegative().nullable() }),
+    z.strictObject({ until: z.number().int().nonnegative().max(MAX_DATE_MS).nullable() }),
   ).returns<void>(),
   'demo:set': request(z.strictObject({ enabled: z.boolean() })).returns<void>(),
   'shell:open-external': request(z.strictObject({ url: externalUrlSchema })).returns<void>(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NOTIFICATION_KINDS } from '../domain/notifications';
+import { isLoopbackHost } from '../net/loopback';
 import { CHANNELS } from '../protocol/channels';
 
 export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;
@@ -7,15 +8,35 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 
 export const PRODUCTION_ENDPOINT = 'wss://mmapi.55-tech.com/ws/subscribe';
 
+/** The furthest a JS Date reaches either side of 1970 (ms): beyond it, formatting a time throws. */
+export const MAX_DATE_MS = 8.64e15;
+
+/** A time (epoch ms) that a Date can hold. */
+export const epochMsSchema = z.number().min(-MAX_DATE_MS).max(MAX_DATE_MS);
+
+/** wss:// anywhere; ws:// only to this machine: anywhere else the key would travel in clear. */
+const endpointSchema = z.url({ protocol: /^wss?$/ }).refine(isSafeEndpoint, {
+  message: 'plain ws:// is allowed only to this machine (localhost, 127.x.x.x, ::1); use wss://',
+});
+
+function isSafeEndpoint(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol !== 'ws:' || isLoopbackHost(parsed.hostname);
+  } catch {
+    return false;
+  }
+}
+
 const notificationsFields = z.object({
   enabledKinds: z.array(z.enum(NOTIFICATION_KINDS)),
   /** Mute all but emergencies until this time (epoch ms); null: not muted. */
-  quietUntil: z.number().nullable(),
+  quietUntil: epochMsSchema.nullable(),
 });
 
 /** Each setting's type, without defaults (a patch must not fill in what it did not say). */
 const fields = {
-  endpoint: z.url({ protocol: /^wss?$/ }),
+  endpoint: endpointSchema,
   channels: z.array(z.enum(CHANNELS)).min(1),
   notifications: notificationsFields,
   hedgeGraceSeconds: z.number().min(1).max(600),

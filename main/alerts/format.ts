@@ -104,7 +104,8 @@ export function clockFormat(
   const dated = new Intl.DateTimeFormat(locale, { ...parts, month: 'short', day: 'numeric' });
   const unknown = options.unknown ?? 'an unknown time';
   return (at, now) => {
-    if (!Number.isFinite(at)) return unknown;
+    // Beyond a Date's range (±8.64e15 ms) Intl throws: such a time is not a time.
+    if (Number.isNaN(new Date(at).getTime())) return unknown;
     return Math.abs(now - at) < DATED_AFTER_MS ? time.format(at) : dated.format(at);
   };
 }

@@ -2,6 +2,7 @@ import type { KeyStatus } from '../../common/domain/key-status';
 import { CONFIRMED_ACTIONS } from '../../common/ipc/trading';
 import type { Settings, SettingsPatch } from '../../common/settings/schema';
 import type { IpcHandlers } from '../ipc/ipc-router';
+import { endpointNeedingConsent } from '../settings/endpoint-change';
 import { buildAppSnapshot } from './app-snapshot';
 import type { FeedController } from './feed-controller';
 import { testKey } from './key-tester';
@@ -17,6 +18,11 @@ export interface IpcHandlerDeps {
   };
   openExternal: (url: string) => Promise<void>;
   openLogsFolder: () => Promise<void>;
+  /**
+   * Asks the user (a native dialog, not the page) whether the stored key may go to this
+   * host; true goes ahead. Without it, such a change is refused.
+   */
+  confirmEndpointChange?: (host: string) => Promise<boolean>;
   now?: () => number;
 }
 
@@ -27,7 +33,21 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'app:snapshot': () =>
       buildAppSnapshot(deps.controller, deps.settings.get(), deps.vault.status(), now()),
     'settings:get': () => deps.settings.get(),
-    'settings:update': (patch) => deps.settings.update(patch),
+    'settings:update': async (patch) => {
+      // The feed reconnects with the stored key as soon as the endpoint changes: a page
+      // must not be able to send it to a server of its choice without the user's say.
+      const destination = endpointNeedingConsent(
+        deps.settings.get().endpoint,
+        patch,
+        deps.vault.readKey() !== null,
+      );
+      if (destination && !(await deps.confirmEndpointChange?.(destination.host))) {
+        throw new Error(
+          `endpoint not changed: sending the saved API key to ${destination.host} was not confirmed`,
+        );
+      }
+      return deps.settings.update(patch);
+    },
     'key:status': () => deps.vault.status(),
     'key:set': ({ key, sessionOnly }) =>
       deps.vault.setKey(key, { sessionOnly: sessionOnly === true }),

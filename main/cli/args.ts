@@ -1,9 +1,19 @@
 import { parseArgs } from 'node:util';
 import { CHANNELS, type Channel, parseChannelList } from '../../common/protocol/channels';
+import { redactSecrets } from '../../common/redact';
 import { PRODUCTION_URL } from '../feed/endpoint';
 import { checkConnectionArgs, givenApiKey } from './connection-args';
 
-export class UsageError extends Error {}
+/**
+ * A mistake on the command line. Its message is redacted: it often quotes what was typed
+ * (Node's "Unexpected argument 'x'"), and a key typed in the wrong place must not be
+ * printed back to the terminal or a CI log.
+ */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(redactSecrets(message));
+  }
+}
 
 export const USAGE = `Usage: mm-tray-cli [options]              watch the feed
        mm-tray-cli COMMAND [options]      read or change the trading state

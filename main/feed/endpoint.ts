@@ -1,13 +1,9 @@
+import { isLoopbackHost } from '../../common/net/loopback';
 import { isUuid } from '../../common/uuid';
 
 export const PRODUCTION_URL = 'wss://mmapi.55-tech.com/ws/subscribe';
 
 export class EndpointError extends Error {}
-
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 /**
  * Checks the endpoint before any connection is made. Plain ws:// is allowed only to

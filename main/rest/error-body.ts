@@ -34,8 +34,10 @@ export function summariseIssues(issues: ValidationIssue[], limit = 3): string {
   return `${shown.join('; ')}${more}`;
 }
 
+/** Redacted before it is cut: a key cut in two would otherwise leave its first half. */
 function clip(text: string, max = 300): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  const redacted = redactSecrets(text);
+  return redacted.length > max ? `${redacted.slice(0, max)}…` : redacted;
 }
 
 /**

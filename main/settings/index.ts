@@ -1,4 +1,6 @@
 export { writeFileAtomic } from './atomic-write';
+export { endpointNeedingConsent } from './endpoint-change';
+export { CHANGE_ENDPOINT_BUTTON, endpointChangeDialog } from './endpoint-change-dialog';
 export { type JsonFileRead, keepAside, readJsonFile } from './json-file';
 export { LatestValueWriter } from './latest-writer';
 export { type Repaired, repairWithDefaults } from './repair';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { reportListenerError } from '../../common/emitter';
 import { redactSecrets } from '../../common/redact';
 import {
   DEFAULT_SETTINGS,
@@ -19,6 +20,9 @@ export interface SettingsStoreOptions {
   fileName?: string;
   now?: () => number;
 }
+
+/** How far ahead notifications may be muted: further is a mistake (or a page misbehaving). */
+export const MAX_QUIET_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
 
 /** What happened when the settings were read at startup, for the log. */
 export type SettingsLoadOutcome =
@@ -53,6 +57,7 @@ export class SettingsStore {
     readonly loadOutcome: SettingsLoadOutcome,
     /** False when a bad file could not be kept aside: it is then never overwritten. */
     private readonly persists: boolean,
+    private readonly now: () => number,
   ) {
     this.current = deepFreeze(initial);
     this.writer = new LatestValueWriter(path);
@@ -60,23 +65,24 @@ export class SettingsStore {
 
   static async open(options: SettingsStoreOptions): Promise<SettingsStore> {
     const path = join(options.directory, options.fileName ?? SETTINGS_FILE);
-    const at = new Date((options.now ?? Date.now)());
+    const now = options.now ?? Date.now;
+    const at = new Date(now());
     const read = await readJsonFile(path);
     if (read.kind === 'missing') {
-      return new SettingsStore(path, defaults(), { kind: 'defaults' }, true);
+      return new SettingsStore(path, defaults(), { kind: 'defaults' }, true, now);
     }
     if (read.kind === 'unreadable' || !isPlainObject(read.value)) {
       const reason = read.kind === 'unreadable' ? read.reason : 'does not hold a JSON object';
       const keptAside = await keepAside(path, at, 'move').catch(() => null);
       const outcome = { kind: 'corrupt', reason, keptAside } as const;
-      return new SettingsStore(path, defaults(), outcome, keptAside !== null);
+      return new SettingsStore(path, defaults(), outcome, keptAside !== null, now);
     }
     const { value, replaced } = repairWithDefaults(settingsSchema, read.value);
-    if (replaced.length === 0) return new SettingsStore(path, value, { kind: 'loaded' }, true);
+    if (replaced.length === 0) return new SettingsStore(path, value, { kind: 'loaded' }, true, now);
 
     const keptAside = await keepAside(path, at, 'copy').catch(() => null);
     const outcome = { kind: 'repaired', fields: replaced, keptAside } as const;
-    const store = new SettingsStore(path, value, outcome, keptAside !== null);
+    const store = new SettingsStore(path, value, outcome, keptAside !== null, now);
     // Written back now so the same repair (and copy) does not happen at every launch.
     if (keptAside !== null) await store.persist().catch(() => undefined);
     return store;
@@ -90,13 +96,20 @@ export class SettingsStore {
   /**
    * Applies a change of some fields (nested objects are merged: `{ notifications:
    * { quietUntil } }` leaves `enabledKinds` alone). Rejects with SettingsValidationError,
-   * changing nothing, when the patch does not fit the schema. Listeners hear of the change
-   * at once; the promise resolves when it is on disk. A failed write rejects, but the
-   * setting stays in effect for this session.
+   * changing nothing, when the patch does not fit the schema or mutes notifications more
+   * than MAX_QUIET_AHEAD_MS ahead. Listeners hear of the change at once (one that throws
+   * is reported and stops neither the others nor the write); the promise resolves when it
+   * is on disk. A failed write rejects, but the setting stays in effect for this session.
    */
   async update(patch: unknown): Promise<Settings> {
     const checked = settingsPatchSchema.safeParse(patch);
     if (!checked.success) throw invalid(checked.error);
+    const quietUntil = checked.data.notifications?.quietUntil;
+    if (typeof quietUntil === 'number' && quietUntil > this.now() + MAX_QUIET_AHEAD_MS) {
+      throw new SettingsValidationError(
+        'Invalid settings: notifications can be paused for a year at most',
+      );
+    }
     // The parsed patch cannot be used as is: it has every default filled in.
     const merged = settingsSchema.safeParse(
       mergeDeep(this.current, patch as Record<string, unknown>),
@@ -107,7 +120,13 @@ export class SettingsStore {
     if (JSON.stringify(next) === JSON.stringify(this.current)) return this.current;
     const previous = this.current;
     this.current = deepFreeze(next);
-    for (const listener of [...this.listeners]) listener(this.current, previous);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(this.current, previous);
+      } catch (error) {
+        reportListenerError(error, 'settings change');
+      }
+    }
     await this.persist();
     return this.current;
   }

@@ -14,9 +14,9 @@ export interface Formatters {
   decimal(n: number): string;
   /** Decimal odds: two or three decimals (2.50, 3.125). */
   odds(n: number): string;
-  /** A time of day with seconds. */
+  /** A time of day with seconds (— for a time no Date can hold). */
   time(ms: number): string;
-  /** A time of day, with the date when it is not today. */
+  /** A time of day, with the date when it is not today (— for a time no Date can hold). */
   when(ms: number, now: number): string;
   /** How long ago: "12 s ago", "3 min ago". */
   ago(ms: number, now: number): string;
@@ -55,8 +55,11 @@ export function createFormatters(locale: string, centsPattern = '{value}¢'): Fo
     price: (n) => centsPattern.replace('{value}', cents.format(Math.abs(n) < 1 ? n * 100 : n)),
     decimal: (n) => decimal.format(n),
     odds: (n) => odds.format(n),
-    time: (ms) => time.format(ms),
-    when: (ms, now) => (sameDay(ms, now) ? time.format(ms) : dateTime.format(ms)),
+    time: (ms) => (isValidTime(ms) ? time.format(ms) : UNKNOWN_TIME),
+    when(ms, now) {
+      if (!isValidTime(ms)) return UNKNOWN_TIME;
+      return sameDay(ms, now) ? time.format(ms) : dateTime.format(ms);
+    },
     ago(ms, now) {
       const seconds = Math.max(0, Math.round((now - ms) / 1000));
       if (seconds < 60) return relative.format(-seconds, 'second');
@@ -67,6 +70,13 @@ export function createFormatters(locale: string, centsPattern = '{value}¢'): Fo
       return relative.format(-Math.round(hours / 24), 'day');
     },
   };
+}
+
+/** Written for a time outside a Date's range (±8.64e15 ms), where Intl would throw. */
+export const UNKNOWN_TIME = '—';
+
+function isValidTime(ms: number): boolean {
+  return !Number.isNaN(new Date(ms).getTime());
 }
 
 function sameDay(a: number, b: number): boolean {

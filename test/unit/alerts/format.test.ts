@@ -53,3 +53,20 @@ describe('notification formatting', () => {
     expect(listNames(['a', 'b', 'c', 'd'], 10)).toBe('a, b, c and 7 more');
   });
 });
+
+describe('clockFormat with a time no Date can hold', () => {
+  it.each([9e15, -9e15, 8.64e15 + 1, Number.NaN, Number.POSITIVE_INFINITY])(
+    'writes the unknown text for %s instead of throwing',
+    (at) => {
+      const now = Date.UTC(2026, 1, 15, 10, 30, 5);
+      expect(clockFormat('UTC')(at, now)).toBe('an unknown time');
+      expect(clockFormat('UTC', { unknown: '未知时间', locale: 'zh-CN' })(at, now)).toBe(
+        '未知时间',
+      );
+    },
+  );
+
+  it('still writes the last time a Date can hold', () => {
+    expect(clockFormat('UTC')(8.64e15, 0)).toBe('Sep 13, 00:00:00');
+  });
+});

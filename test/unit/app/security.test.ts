@@ -95,12 +95,17 @@ describe('denyAllPermissions', () => {
 
 describe('secureWebPreferences', () => {
   it('isolates and sandboxes the renderer without Node', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+    expect(secureWebPreferences('/p.cjs', { packaged: true })).toMatchObject({
       preload: '/p.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
     });
+  });
+
+  it('has no DevTools in an installed app, only in development', () => {
+    expect(secureWebPreferences('/p.cjs', { packaged: true }).devTools).toBe(false);
+    expect(secureWebPreferences('/p.cjs', { packaged: false }).devTools).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setListenerErrorReporter } from '../../../common/emitter';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings/schema';
 import { SettingsStore, SettingsValidationError } from '../../../main/settings/settings-store';
 import { tempFolderPerTest } from './temp-folder';
@@ -76,6 +77,38 @@ describe('SettingsStore loading', () => {
     expect(await readFile(join(folder(), ASIDE), 'utf8')).toBe(text);
   });
 
+  it.each([
+    ['beyond the range of a Date', 9e15],
+    ['far before 1970', -9e15],
+  ])('repairs a quiet-until time %s (formatting it would throw)', async (_, quietUntil) => {
+    await writeSettingsFile(
+      JSON.stringify({ theme: 'dark', notifications: { enabledKinds: ['fill'], quietUntil } }),
+    );
+    const store = await open();
+    expect(store.get().notifications).toEqual({ enabledKinds: ['fill'], quietUntil: null });
+    expect(store.get().theme).toBe('dark');
+    expect(store.loadOutcome).toEqual({
+      kind: 'repaired',
+      fields: ['notifications.quietUntil'],
+      keptAside: join(folder(), ASIDE),
+    });
+    expect((await readSettingsFile()).notifications.quietUntil).toBeNull();
+  });
+
+  it('repairs a plain ws:// endpoint to another machine (the key would travel in clear)', async () => {
+    await writeSettingsFile(JSON.stringify({ endpoint: 'ws://mmapi.example.com/ws/subscribe' }));
+    const store = await open();
+    expect(store.get().endpoint).toBe(DEFAULT_SETTINGS.endpoint);
+    expect(store.loadOutcome).toMatchObject({ kind: 'repaired', fields: ['endpoint'] });
+  });
+
+  it('keeps a plain ws:// endpoint on this machine', async () => {
+    await writeSettingsFile(JSON.stringify({ endpoint: 'ws://127.0.0.1:8080/ws/subscribe' }));
+    const store = await open();
+    expect(store.get().endpoint).toBe('ws://127.0.0.1:8080/ws/subscribe');
+    expect(store.loadOutcome).toEqual({ kind: 'loaded' });
+  });
+
   it('never overwrites an earlier file kept aside at the same moment', async () => {
     await writeSettingsFile('first');
     await open();
@@ -124,6 +157,12 @@ describe('SettingsStore updates', () => {
     ['a non-WebSocket endpoint', { endpoint: 'http://example.com' }],
     ['an empty channel list', { channels: [] }],
     ['an invalid nested value', { notifications: { quietUntil: 'later' } }],
+    ['a quiet-until time beyond the range of a Date', { notifications: { quietUntil: 9e15 } }],
+    [
+      'a quiet-until time more than a year ahead',
+      { notifications: { quietUntil: NOW + 367 * 86_400_000 } },
+    ],
+    ['a plain ws:// endpoint to another machine', { endpoint: 'ws://evil.example.com/ws' }],
     ['not an object', 'dark'],
   ])('rejects %s with a clear error and changes nothing', async (_, patch) => {
     const store = await open();
@@ -175,6 +214,49 @@ describe('SettingsStore updates', () => {
     unsubscribe();
     await store.update({ theme: 'light' });
     expect(seen).toHaveLength(1);
+  });
+
+  it('accepts a pause of up to a year', async () => {
+    const store = await open();
+    await store.update({ notifications: { quietUntil: NOW + 365 * 86_400_000 } });
+    expect(store.get().notifications.quietUntil).toBe(NOW + 365 * 86_400_000);
+  });
+
+  describe('when a listener throws', () => {
+    afterEach(() => setListenerErrorReporter(null));
+
+    it('still tells the other listeners, writes the change and reports the error', async () => {
+      const reported: [unknown, string][] = [];
+      setListenerErrorReporter((error, event) => reported.push([error, event]));
+      const store = await open();
+      const failure = new RangeError('Invalid time value');
+      const seen: string[] = [];
+      store.onChange(() => {
+        throw failure;
+      });
+      store.onChange((next) => seen.push(next.theme));
+      await expect(store.update({ theme: 'dark' })).resolves.toMatchObject({ theme: 'dark' });
+      expect(seen).toEqual(['dark']);
+      expect(await readSettingsFile()).toMatchObject({ theme: 'dark' });
+      expect(reported).toEqual([[failure, 'settings change']]);
+    });
+
+    it('reports to console.error by default', async () => {
+      const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        const store = await open();
+        store.onChange(() => {
+          throw new Error('boom');
+        });
+        await store.update({ theme: 'dark' });
+        expect(consoleError).toHaveBeenCalledWith(
+          'a listener of "settings change" threw',
+          expect.objectContaining({ message: 'boom' }),
+        );
+      } finally {
+        consoleError.mockRestore();
+      }
+    });
   });
 
   it('rejects when the file cannot be written, keeping the change for the session', async () => {
