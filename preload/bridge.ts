@@ -87,6 +87,7 @@ export function createBridge(ipc: BridgeIpc): MmTrayApi {
           'trading:act',
           options?.confirmed === undefined ? { action } : { action, confirmed: options.confirmed },
         ),
+      confirmationFacts: () => request('trading:confirmation-facts'),
     },
     onBatch: (listener) => subscribe('push:batch', listener),
     onNavigate: (listener) => subscribe('push:navigate', listener),

@@ -4,7 +4,12 @@ import type { Settings } from '../settings/schema';
 import type { AppSnapshot } from './app-snapshot';
 import type { KeyTestResult, RequestInputOf } from './contract';
 import type { PushBatch } from './push-batch';
-import type { TradingAction, TradingActionOutcome, TradingView } from './trading';
+import type {
+  ConfirmationFacts,
+  TradingAction,
+  TradingActionOutcome,
+  TradingView,
+} from './trading';
 
 /** Removes the listener it was returned for; calling it again does nothing. */
 export type Unsubscribe = () => void;
@@ -54,6 +59,8 @@ export interface MmTrayApi {
     status(): Promise<TradingView>;
     /** Runs an action; stop and cancel-all need `confirmed` (ask the user first). */
     act(action: TradingAction, options?: { confirmed?: boolean }): Promise<TradingActionOutcome>;
+    /** Open orders counted now, to word the question before a stop or cancel-all. */
+    confirmationFacts(): Promise<ConfirmationFacts>;
   };
   /** Engine output, at most one batch per display frame. */
   onBatch(listener: (batch: PushBatch) => void): Unsubscribe;

@@ -19,6 +19,7 @@ export const REQUEST_CHANNELS = [
   'logs:open-folder',
   'trading:status',
   'trading:act',
+  'trading:confirmation-facts',
 ] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 

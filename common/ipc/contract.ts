@@ -11,7 +11,12 @@ import { isUuid } from '../uuid';
 import type { AppSnapshot } from './app-snapshot';
 import type { IpcChannel, PushChannel, RequestChannel } from './channels';
 import type { PushBatch } from './push-batch';
-import { TRADING_ACTIONS, type TradingActionOutcome, type TradingView } from './trading';
+import {
+  type ConfirmationFacts,
+  TRADING_ACTIONS,
+  type TradingActionOutcome,
+  type TradingView,
+} from './trading';
 
 /**
  * The IPC contract shared by main, preload and renderer: for every channel in
@@ -110,6 +115,11 @@ export const ipcContract = {
   'trading:act': request(
     z.strictObject({ action: z.enum(TRADING_ACTIONS), confirmed: z.boolean().optional() }),
   ).returns<TradingActionOutcome>(),
+  /**
+   * Counts open orders fresh for the question before a stop or cancel-all (the server's
+   * answer within a few seconds, else main's own count). Never fails for want of an answer.
+   */
+  'trading:confirmation-facts': request(noRequest).returns<ConfirmationFacts>(),
 
   'push:batch': push<PushBatch>(),
   /** Show this item (a notification or tray item was clicked). */

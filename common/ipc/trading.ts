@@ -40,6 +40,19 @@ export const EMPTY_TRADING_VIEW: TradingView = {
   busy: null,
 };
 
+/**
+ * What the question before a stop or cancel-all is worded from (the tray's and the
+ * dashboard's): open orders counted fresh, and whether the trading status is known.
+ */
+export interface ConfirmationFacts {
+  /** Open orders now; null when nothing is known. */
+  openOrders: number | null;
+  /** Whether `openOrders` is the server's answer just now, not the app's own count. */
+  exact: boolean;
+  /** Whether the trading status has been read; the question says when it has not. */
+  statusKnown: boolean;
+}
+
 /** What an action did, for a person: shown as a notification or a dashboard message. */
 export interface TradingActionOutcome {
   action: TradingAction;

@@ -87,6 +87,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       }
       return deps.controller.tradingAction(action);
     },
+    'trading:confirmation-facts': () => deps.controller.confirmationFacts(),
   };
 }
 

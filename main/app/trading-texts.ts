@@ -1,6 +1,9 @@
 import type { NotificationIntent } from '../../common/domain/notifications';
 import type { Language } from '../../common/i18n/language';
-import type { TradingAction } from '../../common/ipc/trading';
+import type { ConfirmationFacts, TradingAction } from '../../common/ipc/trading';
+
+export type { ConfirmationFacts };
+
 import { redactSecrets } from '../../common/redact';
 import type { TradingControlResult, TradingStatus } from '../../common/rest/trading-status';
 import type { CancelResult } from '../rest';
@@ -20,16 +23,6 @@ const URGENT_STATES = new Set(['system_stopped', 'emergency']);
 
 export function tradingActionLabel(action: TradingAction, language: Language = 'en'): string {
   return tradingTexts(language).actions[action];
-}
-
-/** What a stop or cancel-all question is built from. */
-export interface ConfirmationFacts {
-  /** Open orders now; null when nothing is known. */
-  openOrders: number | null;
-  /** Whether `openOrders` is the server's answer just now, not the app's own count. */
-  exact: boolean;
-  /** Whether the trading status has been read; the question says when it has not. */
-  statusKnown: boolean;
 }
 
 function whichOrders(t: TradingTexts, { openOrders, exact }: ConfirmationFacts): string {

@@ -73,6 +73,10 @@ export const en = {
   'trading.confirm.orders.one': 'the {count} open order',
   'trading.confirm.orders.other': 'all {count} open orders',
   'trading.confirm.everyOrder': 'every open order',
+  'trading.confirm.noneOpen': 'every open order (none is open now)',
+  'trading.confirm.aboutOrders':
+    'every open order (about {count} by this app’s last count: the count could not be confirmed just now)',
+  'trading.confirm.counting': 'Counting the open orders…',
   'trading.confirm.back': 'Go back',
   'trading.result.ok': '{action}: {message}',
   'trading.result.failed': '{action} failed: {message}',

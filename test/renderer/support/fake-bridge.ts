@@ -4,7 +4,11 @@ import type { AppSnapshot } from '../../../common/ipc/app-snapshot';
 import type { MmTrayApi } from '../../../common/ipc/bridge';
 import type { KeyTestResult } from '../../../common/ipc/contract';
 import type { PushBatch } from '../../../common/ipc/push-batch';
-import type { TradingActionOutcome, TradingView } from '../../../common/ipc/trading';
+import type {
+  ConfirmationFacts,
+  TradingActionOutcome,
+  TradingView,
+} from '../../../common/ipc/trading';
 import type { Settings } from '../../../common/settings/schema';
 
 export interface FakeBridgeSetup {
@@ -19,6 +23,13 @@ export interface FakeBridgeSetup {
   tradingOutcome?: Omit<TradingActionOutcome, 'action'>;
   /** trading.status fails with this message, as when the main process cannot be reached. */
   tradingStatusError?: string;
+  /**
+   * What trading.confirmationFacts answers (main's fresh count). By default the trading
+   * view's open orders, as counted by the server.
+   */
+  confirmationFacts?: ConfirmationFacts;
+  /** trading.confirmationFacts fails with this message (main not answering). */
+  confirmationFactsError?: string;
 }
 
 export interface BridgeCall {
@@ -184,6 +195,17 @@ export function installFakeBridge(setup: FakeBridgeSetup): void {
           action,
           ...(setup.tradingOutcome ?? { ok: true, message: `${action}: done` }),
         })),
+      confirmationFacts: () =>
+        answer('trading.confirmationFacts', [], () => {
+          if (setup.confirmationFactsError) throw new Error(setup.confirmationFactsError);
+          return (
+            setup.confirmationFacts ?? {
+              openOrders: snapshot.trading.openOrders,
+              exact: snapshot.trading.openOrders !== null,
+              statusKnown: snapshot.trading.status !== null,
+            }
+          );
+        }),
     },
     onBatch: (listener) => subscribe(listeners.batch, listener),
     onNavigate: (listener) => subscribe(listeners.navigate, listener),

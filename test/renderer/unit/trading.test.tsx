@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { TradingView } from '../../../common/ipc/trading';
-import { snapshot, T0 } from './builders';
+import { EMPTY_TRADING_VIEW, type TradingView } from '../../../common/ipc/trading';
+import { liveStatus, snapshot, T0 } from './builders';
 import { renderDashboard } from './render-dashboard';
 
 function tradingView(state: string, patch: Partial<TradingView> = {}): TradingView {
@@ -87,14 +87,135 @@ describe('trading on the dashboard', () => {
     const controls = screen.getByRole('region', { name: 'Trading controls' });
     await user.click(within(controls).getByRole('button', { name: 'Stop trading' }));
     const dialog = screen.getByRole('dialog', { name: 'Stop trading?' });
-    expect(dialog.textContent).toContain('This cancels all 2 open orders at the exchanges');
+    await waitFor(() =>
+      expect(dialog.textContent).toContain('This cancels all 2 open orders at the exchanges'),
+    );
     await user.keyboard('{Escape}');
     expect(calls('trading.act')).toEqual([]);
 
     await user.click(within(controls).getByRole('button', { name: 'Cancel all open orders' }));
     const confirm = screen.getByRole('dialog', { name: 'Cancel all open orders?' });
-    await user.click(within(confirm).getByRole('button', { name: 'Cancel all open orders' }));
+    const go = within(confirm).getByRole('button', { name: 'Cancel all open orders' });
+    await waitFor(() => expect(go).toHaveProperty('disabled', false));
+    await user.click(go);
     expect(calls('trading.act')).toEqual([['cancel-all', { confirmed: true }]]);
+  });
+
+  it('keeps the controls, Stop and Cancel all enabled, when neither status nor P&L was ever read', async () => {
+    const nothingRead = { ...EMPTY_TRADING_VIEW, problem: 'connection refused' };
+    const value = snapshot({
+      trading: nothingRead,
+      status: liveStatus({ state: 'reconnecting', reason: 'socket closed' }),
+    });
+    const { user, calls } = await renderDashboard({ snapshot: value });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    const disabled = (name: string) =>
+      (within(controls).getByRole('button', { name }) as HTMLButtonElement).disabled;
+    expect(disabled('Pause trading')).toBe(true);
+    expect(disabled('Resume trading')).toBe(true);
+    expect(disabled('Start trading')).toBe(true);
+    expect(disabled('Stop trading')).toBe(false);
+    expect(disabled('Cancel all open orders')).toBe(false);
+
+    await user.click(within(controls).getByRole('button', { name: 'Cancel all open orders' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel all open orders?' });
+    const go = within(dialog).getByRole('button', { name: 'Cancel all open orders' });
+    await waitFor(() => expect(go).toHaveProperty('disabled', false));
+    expect(dialog.textContent).toContain('Trading status not known yet');
+    await user.click(go);
+    expect(calls('trading.act')).toEqual([['cancel-all', { confirmed: true }]]);
+  });
+
+  it('has no trading controls while no key is set and the demo is off', async () => {
+    const value = snapshot({ keyStatus: { set: false, storage: 'none' } });
+    await renderDashboard({ snapshot: value });
+    expect(screen.queryByRole('region', { name: 'Trading controls' })).toBeNull();
+  });
+
+  it('counts the open orders fresh when asked, not from its own list or the last snapshot', async () => {
+    // The dashboard's list holds 2 open orders, the last REST snapshot listed 5, main counts 9.
+    const { user, calls } = await renderDashboard({
+      snapshot: tradingSnapshot(tradingView('live', { openOrders: 5 })),
+      confirmationFacts: { openOrders: 9, exact: true, statusKnown: true },
+      latencyMs: 50,
+    });
+    const controls = await screen.findByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Stop trading' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop trading?' });
+    expect(within(dialog).getByRole('status').textContent).toBe('Counting the open orders…');
+    const go = within(dialog).getByRole('button', { name: 'Stop trading' });
+    expect(go).toHaveProperty('disabled', true);
+
+    await waitFor(() =>
+      expect(dialog.textContent).toContain('This cancels all 9 open orders at the exchanges'),
+    );
+    expect(dialog.textContent).not.toContain('Counting');
+    expect(calls('trading.confirmationFacts')).toHaveLength(1);
+    await user.click(go);
+    expect(calls('trading.act')).toEqual([['stop', { confirmed: true }]]);
+  });
+
+  it('says none is open when main counts none', async () => {
+    const { user } = await renderDashboard({
+      snapshot: tradingSnapshot(),
+      confirmationFacts: { openOrders: 0, exact: true, statusKnown: true },
+    });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Cancel all open orders' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel all open orders?' });
+    await waitFor(() =>
+      expect(dialog.textContent).toContain('This cancels every open order (none is open now)'),
+    );
+  });
+
+  it('words main’s own estimate as a count it could not confirm', async () => {
+    const { user } = await renderDashboard({
+      snapshot: tradingSnapshot(tradingView('live', { openOrders: 5 })),
+      confirmationFacts: { openOrders: 4, exact: false, statusKnown: false },
+    });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Stop trading' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop trading?' });
+    await waitFor(() =>
+      expect(dialog.textContent).toContain(
+        'every open order (about 4 by this app’s last count: the count could not be confirmed just now)',
+      ),
+    );
+    // Main could not read the status either.
+    expect(dialog.textContent).toContain('Trading status not known yet');
+  });
+
+  it('falls back to its own count when main cannot count, saying it is not confirmed', async () => {
+    const { user, calls } = await renderDashboard({
+      snapshot: tradingSnapshot(tradingView('live', { openOrders: 5 })),
+      confirmationFactsError: 'main process not answering',
+    });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Stop trading' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop trading?' });
+    await waitFor(() =>
+      expect(dialog.textContent).toContain(
+        'This cancels every open order (about 2 by this app’s last count: the count could not be confirmed just now)',
+      ),
+    );
+    expect(dialog.textContent).not.toContain('not known');
+    await user.click(within(dialog).getByRole('button', { name: 'Stop trading' }));
+    expect(calls('trading.act')).toEqual([['stop', { confirmed: true }]]);
+  });
+
+  it('says every open order when main cannot count and it never knew any', async () => {
+    const value = snapshot({
+      trading: EMPTY_TRADING_VIEW,
+      status: liveStatus({ state: 'connecting' }),
+    });
+    const { user } = await renderDashboard({
+      snapshot: value,
+      confirmationFactsError: 'main process not answering',
+    });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Stop trading' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop trading?' });
+    await waitFor(() => expect(dialog.textContent).toContain('This cancels every open order at'));
   });
 
   it('keeps Stop and Cancel all available while the status is unknown, and says so when asking', async () => {

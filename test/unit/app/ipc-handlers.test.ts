@@ -24,6 +24,7 @@ function setup({ storedKey = null }: { storedKey?: string | null } = {}) {
     message: `${action}: done`,
   }));
   const refreshTrading = vi.fn(async () => {});
+  const confirmationFacts = vi.fn(async () => ({ openOrders: 7, exact: true, statusKnown: false }));
   const controller = {
     status: { state: 'stopped', since: 0, attempt: 0, emergency: false },
     demo: false,
@@ -36,6 +37,7 @@ function setup({ storedKey = null }: { storedKey?: string | null } = {}) {
     tradingView: () => EMPTY_TRADING_VIEW,
     tradingAction,
     refreshTrading,
+    confirmationFacts,
   } as unknown as FeedController;
   const handlers = createIpcHandlers({
     controller,
@@ -50,7 +52,7 @@ function setup({ storedKey = null }: { storedKey?: string | null } = {}) {
     openLogsFolder: vi.fn(),
     now: () => 1_000,
   });
-  return { handlers, update, reconnectNow, tradingAction, refreshTrading };
+  return { handlers, update, reconnectNow, tradingAction, refreshTrading, confirmationFacts };
 }
 
 describe('the dashboard’s requests', () => {
@@ -147,6 +149,17 @@ describe('the dashboard’s requests', () => {
     const { handlers, refreshTrading } = setup();
     expect(await handlers['trading:status'](undefined as never, event)).toEqual(EMPTY_TRADING_VIEW);
     expect(refreshTrading).toHaveBeenCalledTimes(1);
+  });
+
+  it('confirmation facts count open orders fresh, as the tray’s question does', async () => {
+    const { handlers, confirmationFacts, tradingAction } = setup();
+    expect(await handlers['trading:confirmation-facts'](undefined as never, event)).toEqual({
+      openOrders: 7,
+      exact: true,
+      statusKnown: false,
+    });
+    expect(confirmationFacts).toHaveBeenCalledTimes(1);
+    expect(tradingAction).not.toHaveBeenCalled();
   });
 
   it('the snapshot carries the trading view', async () => {

@@ -55,6 +55,7 @@ async function callEverything(api: MmTrayApi): Promise<void> {
   await api.trading.status();
   await api.trading.act('pause');
   await api.trading.act('stop', { confirmed: true });
+  await api.trading.confirmationFacts();
 }
 
 describe('createBridge', () => {
@@ -83,6 +84,7 @@ describe('createBridge', () => {
       { channel: 'trading:status', args: [] },
       { channel: 'trading:act', args: [{ action: 'pause' }] },
       { channel: 'trading:act', args: [{ action: 'stop', confirmed: true }] },
+      { channel: 'trading:confirmation-facts', args: [] },
     ]);
     expect(new Set(invoked.map((i) => i.channel))).toEqual(new Set(REQUEST_CHANNELS));
   });

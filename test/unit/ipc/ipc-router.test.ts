@@ -59,6 +59,11 @@ function handlersWith(overrides: Partial<IpcHandlers> = {}) {
     'logs:open-folder': record('logs:open-folder', undefined),
     'trading:status': record('trading:status', EMPTY_TRADING_VIEW),
     'trading:act': record('trading:act', { action: 'pause' as const, ok: true, message: 'done' }),
+    'trading:confirmation-facts': record('trading:confirmation-facts', {
+      openOrders: 3,
+      exact: true,
+      statusKnown: true,
+    }),
     ...overrides,
   };
   return { handlers, calls };
@@ -169,6 +174,10 @@ describe('registerIpcRouter', () => {
           'settings:update: invalid request: theme: Invalid option: expected one of "system"|"light"|"dark"; Unrecognized key: "extra"',
       });
       expect(await invoke('notifications:pause', [])).toMatchObject({
+        ok: false,
+        code: 'invalid-request',
+      });
+      expect(await invoke('trading:confirmation-facts', [{ openOrders: 0 }])).toMatchObject({
         ok: false,
         code: 'invalid-request',
       });

@@ -33,7 +33,13 @@ export function Overview({
   const balances = useMemo(() => balancesByExchange(accounts), [accounts]);
   const orders = useDashboard((s) => s.orders);
   const openOrders = useMemo(() => openOrdersOf(orders), [orders]);
-  const tradingKnown = useDashboard((s) => s.trading.status !== null || s.trading.pnl !== null);
+  // Whenever a feed can run, even with nothing read yet: the kill switch (Stop, Cancel
+  // all) matters most exactly when the status and P&L cannot be read.
+  const feedConfigured = useDashboard((s) => s.demo || s.keyStatus?.set === true);
+  // The dashboard's own count means something once it has been told anything.
+  const ordersKnown = useDashboard(
+    (s) => s.orders.size > 0 || s.trading.reconciledAt !== null || s.status?.state === 'live',
+  );
   const unhedged = missing.fillsMissingHedge;
   const bets = useDashboard((s) => s.bets);
   const pendingNow = useMemo(() => pendingHedges(bets), [bets]);
@@ -84,9 +90,9 @@ export function Overview({
         </section>
       </div>
 
-      {tradingKnown && (
+      {feedConfigured && (
         <div className="cards">
-          <TradingControls openOrders={openOrders.length} />
+          <TradingControls openOrders={ordersKnown ? openOrders.length : null} />
           <TradingSummary openOrders={openOrders} onOpenOrder={onOpenOrder} />
         </div>
       )}

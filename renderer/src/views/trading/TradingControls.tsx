@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   CONFIRMED_ACTIONS,
+  type ConfirmationFacts,
   TRADING_ACTIONS,
   type TradingAction,
   type TradingActionOutcome,
@@ -8,6 +9,20 @@ import {
 import { Modal } from '../../components/Modal';
 import { useI18n } from '../../i18n/i18n-context';
 import { useBridge, useDashboard, useStore } from '../../store/use-dashboard';
+import { estimatedFacts, freshFacts } from './confirmation-facts';
+
+/** The actions that ask first (CONFIRMED_ACTIONS): they cancel orders. */
+type ConfirmedAction = 'stop' | 'cancel-all';
+
+function asksFirst(action: TradingAction): action is ConfirmedAction {
+  return CONFIRMED_ACTIONS.includes(action);
+}
+
+type Question = {
+  action: ConfirmedAction;
+  /** Null while main counts the open orders. */
+  facts: ConfirmationFacts | null;
+};
 
 /**
  * Which actions would change something now: resume undoes a pause, start undoes a stop.
@@ -28,15 +43,20 @@ function enabledActions(
 
 /**
  * Pause, Resume, Stop, Start and Cancel all. Stop and cancel-all ask first, saying how
- * many orders they cancel; the result, or the server's reason for refusing, is shown.
- * Check status now reads trading/status at once instead of waiting for the next poll.
+ * many orders they cancel, counted fresh by main when asked (as the tray's question);
+ * when main cannot count, `openOrders` (the dashboard's own count; null when it knows
+ * nothing) and a word that it could not be confirmed. The result, or the server's reason
+ * for refusing, is shown. Check status now reads trading/status at once instead of
+ * waiting for the next poll.
  */
 export function TradingControls({ openOrders }: { openOrders: number | null }) {
-  const { t, tp } = useI18n();
+  const { t, tp, fmt } = useI18n();
   const bridge = useBridge();
   const store = useStore();
   const status = useDashboard((s) => s.trading.status);
-  const [asking, setAsking] = useState<TradingAction | null>(null);
+  const [asking, setAsking] = useState<Question | null>(null);
+  /** Which question a count answers: one that comes back after its question closed is dropped. */
+  const questionSerial = useRef(0);
   const [running, setRunning] = useState<TradingAction | null>(null);
   const [outcome, setOutcome] = useState<TradingActionOutcome | null>(null);
   const [checking, setChecking] = useState(false);
@@ -55,13 +75,17 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
       .finally(() => setChecking(false));
   };
 
-  const run = (action: TradingAction) => {
+  const closeQuestion = () => {
+    questionSerial.current++;
     setAsking(null);
+  };
+  const run = (action: TradingAction) => {
+    closeQuestion();
     setRunning(action);
     setOutcome(null);
     setCheckFailure(null);
     bridge.trading
-      .act(action, CONFIRMED_ACTIONS.includes(action) ? { confirmed: true } : {})
+      .act(action, asksFirst(action) ? { confirmed: true } : {})
       .then(setOutcome)
       .catch((error: unknown) =>
         setOutcome({
@@ -72,12 +96,23 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
       )
       .finally(() => setRunning(null));
   };
-  const choose = (action: TradingAction) =>
-    CONFIRMED_ACTIONS.includes(action) ? setAsking(action) : run(action);
-  const orders =
-    openOrders === null
-      ? t('trading.confirm.everyOrder')
-      : tp('trading.confirm.orders', openOrders);
+  const ask = (action: ConfirmedAction) => {
+    const serial = ++questionSerial.current;
+    setAsking({ action, facts: null });
+    void freshFacts(
+      () => bridge.trading.confirmationFacts(),
+      estimatedFacts(openOrders, status !== null),
+    ).then((facts) => {
+      if (questionSerial.current === serial) setAsking({ action, facts });
+    });
+  };
+  const choose = (action: TradingAction) => (asksFirst(action) ? ask(action) : run(action));
+  const whichOrders = ({ openOrders: count, exact }: ConfirmationFacts) => {
+    if (count === null) return t('trading.confirm.everyOrder');
+    if (!exact) return t('trading.confirm.aboutOrders', { count: fmt.count(count) });
+    return count === 0 ? t('trading.confirm.noneOpen') : tp('trading.confirm.orders', count);
+  };
+  const statusKnown = asking?.facts ? asking.facts.statusKnown : status !== null;
 
   return (
     <section className="card trading-controls" aria-labelledby="card-trading">
@@ -112,19 +147,32 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
               message: outcome.message,
             })}
       </p>
-      {(asking === 'stop' || asking === 'cancel-all') && (
+      {asking && (
         <Modal
-          title={t(`trading.confirm.${asking}.title`)}
+          title={t(`trading.confirm.${asking.action}.title`)}
           closeLabel={t('trading.confirm.back')}
-          onClose={() => setAsking(null)}
+          onClose={closeQuestion}
           actions={
-            <button type="button" className="danger" onClick={() => run(asking)}>
-              {t(`trading.action.${asking}`)}
+            <button
+              type="button"
+              className="danger"
+              disabled={asking.facts === null}
+              onClick={() => run(asking.action)}
+            >
+              {t(`trading.action.${asking.action}`)}
             </button>
           }
         >
-          <p>{t(`trading.confirm.${asking}.body`, { orders })}</p>
-          {status === null && <p>{t('trading.unknown')}</p>}
+          {asking.facts === null ? (
+            <p role="status">{t('trading.confirm.counting')}</p>
+          ) : (
+            <p>
+              {t(`trading.confirm.${asking.action}.body`, {
+                orders: whichOrders(asking.facts),
+              })}
+            </p>
+          )}
+          {!statusKnown && <p>{t('trading.unknown')}</p>}
         </Modal>
       )}
     </section>
