@@ -1,3 +1,4 @@
+import { hedgeStatusOf, isFinishedOrder } from '../../common/domain/record-status';
 import type {
   AccountPayload,
   BetPayload,
@@ -11,12 +12,12 @@ export type BetRecord = BetPayload;
 export type AccountRecord = AccountPayload;
 export type ScoreRecord = ScorePayload;
 
-/** Hedge bet statuses the app acts on; anything else the server sends is `other`. */
-export type HedgeStatus = 'placed' | 'pending' | 'declined' | 'other';
-
-const FINISHED_ORDER_STATUSES = new Set(['FILLED', 'CANCELLED', 'CANCELED', 'EXPIRED', 'FAILED']);
-/** `rejected` and `failed` are not documented; treated as declined so they still alert. */
-const DECLINED_BET_STATUSES = new Set(['declined', 'rejected', 'failed']);
+export {
+  type HedgeStatus,
+  hedgeStatusOf,
+  isFinishedBet,
+  isFinishedOrder,
+} from '../../common/domain/record-status';
 
 /** Tolerance for comparing stakes that went through floating point. */
 export const STAKE_EPSILON = 1e-9;
@@ -26,46 +27,9 @@ export function isStatus(value: unknown, expected: string): boolean {
   return value === expected || (typeof value === 'string' && value.toUpperCase() === expected);
 }
 
-export function isFinishedOrder(order: OrderRecord): boolean {
-  const status = order.orderStatus;
-  if (typeof status !== 'string') return false;
-  // The documented spellings first, so the common case makes no upper-cased copy.
-  switch (status) {
-    case 'PENDING_PLACEMENT':
-    case 'PLACED':
-      return false;
-    case 'FILLED':
-    case 'CANCELLED':
-    case 'EXPIRED':
-    case 'FAILED':
-      return true;
-    default:
-      return FINISHED_ORDER_STATUSES.has(status.toUpperCase());
-  }
-}
-
-export function hedgeStatusOf(bet: BetRecord): HedgeStatus {
-  const raw = bet.betStatus;
-  // The documented spellings first, so the common case makes no lower-cased copy.
-  if (raw === 'placed' || raw === 'pending') return raw;
-  if (raw === 'declined') return 'declined';
-  const status = typeof raw === 'string' ? raw.toLowerCase() : '';
-  if (status === 'placed' || status === 'pending') return status;
-  return DECLINED_BET_STATUSES.has(status) ? 'declined' : 'other';
-}
-
 export function isLiveHedge(bet: BetRecord): boolean {
   const status = hedgeStatusOf(bet);
   return status === 'placed' || status === 'pending';
-}
-
-/** A bet no longer in play: declined, or settled (won, lost, void...). */
-export function isFinishedBet(bet: BetRecord): boolean {
-  if (hedgeStatusOf(bet) === 'declined') return true;
-  const settlement = bet.settlementStatus;
-  if (typeof settlement !== 'string' || settlement === '' || settlement === 'undecided')
-    return false;
-  return settlement.toLowerCase() !== 'undecided';
 }
 
 export function isFinishedScore(score: ScoreRecord): boolean {

@@ -32,8 +32,9 @@ export interface StoreLimits {
 
 export const DEFAULT_LIMITS: StoreLimits = {
   events: 5_000,
-  orders: 5_000,
-  bets: 5_000,
+  // As many as main keeps (main/store/feed-store.ts), so a snapshot fits whole.
+  orders: 10_000,
+  bets: 10_000,
   accounts: 500,
   scores: 1_000,
   notifications: 50,
@@ -63,7 +64,7 @@ export type LoadState = 'loading' | 'ready' | 'failed';
  * keeps its identity, so a component reading only that part does not render again.
  * (The record maps are views over maps the store changes in place: a new view comes
  * with every change, and an old one shows current content.) Lists are newest first;
- * maps iterate oldest first (first seen).
+ * maps iterate least recently written first.
  */
 export interface DashboardState {
   load: LoadState;

@@ -1,6 +1,7 @@
 import type { Gap } from '../../../common/domain/connection';
 import type { ErrorRecord, FeedEvent } from '../../../common/domain/events';
 import type { NotificationIntent } from '../../../common/domain/notifications';
+import { isFinishedBet, isFinishedOrder } from '../../../common/domain/record-status';
 import type { FeedStatus } from '../../../common/domain/status';
 import type { AppSnapshot, DayCounters, EmergencyState } from '../../../common/ipc/app-snapshot';
 import type { PushBatch } from '../../../common/ipc/push-batch';
@@ -10,7 +11,7 @@ import type {
   OrderPayload,
   ScorePayload,
 } from '../../../common/protocol/payloads';
-import { prependNewest, setBounded } from './bounded-map';
+import { prependNewest, RecordMap, setBounded } from './bounded-map';
 import type { DashboardState, FeedEntry, StoreLimits } from './dashboard-state';
 import { MapView } from './map-view';
 import { accountKey, hedgeState } from './record-keys';
@@ -106,8 +107,8 @@ function isNewerStatus(status: FeedStatus, current: FeedStatus | null): boolean 
  * not render again.
  */
 class FeedDraft {
-  private orders: Map<string, OrderPayload> | null = null;
-  private bets: Map<string, BetPayload> | null = null;
+  private orders: RecordMap<string, OrderPayload> | null = null;
+  private bets: RecordMap<string, BetPayload> | null = null;
   private accounts: Map<string, AccountPayload> | null = null;
   private scores: Map<string, ScorePayload> | null = null;
   private readonly added: FeedEntry[] = [];
@@ -182,18 +183,18 @@ class FeedDraft {
   }
 
   putOrder(record: OrderPayload): OrderPayload {
-    this.orders ??= MapView.writable(this.next.orders);
+    this.orders ??= writableRecords(this.next.orders, this.limits.orders, isFinishedOrder);
     const stored = this.orders.get(record.orderId);
     const merged = stored ? { ...stored, ...record } : record;
-    setBounded(this.orders, record.orderId, merged, this.limits.orders);
+    this.orders.set(record.orderId, merged);
     return merged;
   }
 
   putBet(record: BetPayload): BetPayload {
-    this.bets ??= MapView.writable(this.next.bets);
+    this.bets ??= writableRecords(this.next.bets, this.limits.bets, isFinishedBet);
     const stored = this.bets.get(record.betId);
     const merged = stored ? { ...stored, ...record } : record;
-    setBounded(this.bets, record.betId, merged, this.limits.bets);
+    this.bets.set(record.betId, merged);
     return merged;
   }
 
@@ -262,6 +263,18 @@ class FeedDraft {
     if (fresh.length === 0) return;
     this.next.gaps = prependNewest(this.next.gaps, fresh, this.limits.gaps);
   }
+}
+
+/** The RecordMap behind a view, to change in place; any other map is copied into one. */
+function writableRecords<V>(
+  map: ReadonlyMap<string, V>,
+  limit: number,
+  isFinished: (value: V) => boolean,
+): RecordMap<string, V> {
+  const inner = map instanceof MapView ? MapView.writable(map) : null;
+  return inner instanceof RecordMap && inner.limit === limit
+    ? inner
+    : RecordMap.of(map, limit, isFinished);
 }
 
 function notificationKey(n: NotificationIntent): string {
