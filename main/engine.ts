@@ -26,9 +26,10 @@ export type FeedEngineEvents = {
   error: [error: ErrorRecord];
   gap: [gap: Gap];
   /**
-   * Time moved the state on with no event: a policy deadline passed (fills may now miss
-   * their hedge, even when quiet mode kept that from being a notification) or a new day
-   * began (today's counters start again). Listeners re-read counters and missing hedges.
+   * The state moved on with no event: a policy deadline passed (fills may now miss their
+   * hedge, even when quiet mode kept that from being a notification), a new day began
+   * (today's counters start again) or a REST merge was folded in (fills counted, hedges
+   * found). Listeners re-read counters and missing hedges.
    */
   tick: [at: number];
 };
@@ -109,6 +110,8 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
     const effects = this.store.merge(input, now);
     if (effects.length > 0) this.notify(this.policy.onEffects(effects, now));
     this.publishStatus();
+    // Silent changes too (missed fills counted, missing hedges cleared by a hedge found).
+    this.emit('tick', now);
     return effects;
   }
 

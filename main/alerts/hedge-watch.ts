@@ -102,6 +102,19 @@ export class HedgeWatch {
    * ones. Returns the cleared missing entry, if there was one.
    */
   onHedge(orderId: string, at: number): MissingHedge | null {
+    const hadWaiting = this.pendingByOrder.has(orderId);
+    const missing = this.cover(orderId);
+    if (!hadWaiting && !missing) this.rememberEarlyHedge(orderId, at);
+    return missing;
+  }
+
+  /**
+   * A hedge for the order the feed never broadcast (a REST merge found it placed during a
+   * gap): clears its waiting and missing fills, like onHedge, but is not remembered as an
+   * early hedge, since it covers what came before it, not a fill still to come. Returns the
+   * cleared missing entry, if there was one.
+   */
+  cover(orderId: string): MissingHedge | null {
     const waiting = this.pendingByOrder.get(orderId);
     if (waiting) {
       for (const id of waiting) this.pending.delete(id);
@@ -112,7 +125,6 @@ export class HedgeWatch {
       this.missing.delete(orderId);
       this.missingFills -= missing.fills;
     }
-    if (!waiting && !missing) this.rememberEarlyHedge(orderId, at);
     return missing ? { ...missing } : null;
   }
 

@@ -207,6 +207,10 @@ export class NotificationPolicy {
         if (typeof effect.bet.orderId === 'string') this.hedges.onHedge(effect.bet.orderId, now);
         this.offer(hedgeNotice(effect, this.texts), now, out);
         return;
+      case 'hedge-covered':
+        // Silent: the hedge was placed while the feed was away; only its fills are settled.
+        this.hedges.cover(effect.orderId);
+        return;
       case 'hedge-declined': {
         const order = effect.order;
         const matched = order?.matchedStake;

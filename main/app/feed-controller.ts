@@ -25,6 +25,24 @@ function defaultRestClient(url: string, apiKey: string): TradingClient {
   return new RestClient({ url, apiKey });
 }
 
+/** Order ids listed in one error message at most. */
+const MAX_IDS_LISTED = 10;
+
+/** What the log and the dashboard's error list say about orders whose final state is unknown. */
+export function unresolvedOrdersError(orderIds: readonly string[], at: number): ErrorRecord {
+  const listed = orderIds.slice(0, MAX_IDS_LISTED).join(', ');
+  const more =
+    orderIds.length > MAX_IDS_LISTED ? ` and ${orderIds.length - MAX_IDS_LISTED} more` : '';
+  const orders = orderIds.length === 1 ? 'order' : 'orders';
+  return {
+    source: 'server',
+    at,
+    message:
+      `${orderIds.length} ${orders} shown as open (${listed}${more}) no longer open on the ` +
+      'server and not found in its order list: final state unknown, check them on the exchange',
+  };
+}
+
 /** Where the controller reads the API key (the vault); it never writes or shows it. */
 export interface KeySource {
   readKey(): string | null;
@@ -260,10 +278,7 @@ export class FeedController extends Emitter<FeedControllerEvents> {
       this.notifications.push(intent);
       this.emit('notification', intent);
     });
-    engine.on('error', (error) => {
-      this.errors.push(error);
-      this.emit('error', error);
-    });
+    engine.on('error', (error) => this.reportError(error));
     engine.on('gap', (gap) => {
       this.gaps.push(gap);
       // Before the 'live' status that follows it: the reconciliation then reads the gap.
@@ -318,7 +333,16 @@ export class FeedController extends Emitter<FeedControllerEvents> {
     });
     trading.on('view', (view) => this.emit('trading', view));
     trading.on('notification', (intent) => this.notifyTrading(intent));
+    trading.on('unresolved', (orderIds, at) =>
+      this.reportError(unresolvedOrdersError(orderIds, at)),
+    );
     return trading;
+  }
+
+  /** An error of the controller's own: logged and listed like the engine's. */
+  private reportError(error: ErrorRecord): void {
+    this.errors.push(error);
+    this.emit('error', error);
   }
 
   /**

@@ -18,7 +18,9 @@ import type { TradingStatus } from '../../common/rest/trading-status';
 import type { FeedEngine } from '../engine';
 import type { RestClient } from '../rest';
 import { isGapNews } from '../store/gap-news';
-import type { OrderRecord } from '../store/records';
+import type { BetRecord, OrderRecord } from '../store/records';
+import { lookUpBets } from './bet-lookup';
+import { lookUpOrders } from './order-lookup';
 import {
   type ConfirmationFacts,
   cancelResultText,
@@ -41,7 +43,9 @@ export type TradingClient = Pick<
   | 'pnl'
   | 'orders'
   | 'openOrders'
->;
+> &
+  /** Without it, pending bets from before today are not looked up. */
+  Partial<Pick<RestClient, 'bets'>>;
 
 export type TradingMonitorEvents = {
   view: [view: TradingView];
@@ -49,6 +53,11 @@ export type TradingMonitorEvents = {
   notification: [intent: NotificationIntent];
   /** The store was reconciled with a REST snapshot. */
   reconciled: [snapshot: RestSnapshot];
+  /**
+   * Orders the store held as open that the server no longer lists as open and that the
+   * lookup did not find either (ids, each told once): their final state is unknown.
+   */
+  unresolved: [orderIds: string[], at: number];
 };
 
 export interface TradingMonitorOptions {
@@ -68,9 +77,6 @@ export interface TradingMonitorOptions {
 export const TRADING_POLL_MS = 20_000;
 export const PNL_REFRESH_MS = 60_000;
 export const CONFIRM_READ_MS = 3_000;
-
-/** Largest page the API serves: one request reads today's orders (newest first). */
-const LOOKUP_PAGE_SIZE = 2000;
 
 function problemText(error: unknown): string {
   const detail = (error as { detail?: unknown }).detail;
@@ -103,6 +109,14 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   private missedSince: number | null = null;
   /** Bumped on every live period, so snapshots from an earlier one are dropped. */
   private session = 0;
+  /**
+   * Orders the store holds as open that the server no longer lists as open and a lookup
+   * did not find. They stay in the store as last known (their final state, a fill or a
+   * cancel, is not known, and inventing one would be worse), are reported once, are not
+   * counted in the open-order estimate, and are not paged for again (found only if a later
+   * lookup reads them anyway). Pruned when the store no longer holds them as open.
+   */
+  private readonly unresolved = new Set<string>();
   /**
    * Bumped when an action starts and when it ends: a status read that began before the
    * latest action ended may predate it, and is dropped (see beginRead).
@@ -165,8 +179,10 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   }
 
   /**
-   * Loads a REST snapshot and merges it into the store; after a gap, with today's orders
-   * that tell what the feed missed, as news. Resolves when done (never rejects).
+   * Loads a REST snapshot and merges it into the store, with the orders the store held as
+   * open that the server no longer lists as open (looked up back to the day they were
+   * created, order-lookup.ts), and after a gap the orders that tell what the feed missed,
+   * as news. Resolves when done (never rejects).
    */
   async reconcile(): Promise<void> {
     const session = this.session;
@@ -177,32 +193,40 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
       const snapshot = await client.snapshot();
       if (!this.isCurrent(session)) return;
       const openIds = new Set(snapshot.openOrders.map((o) => String(o.record.orderId)));
-      const staleIds = this.staleOpenOrderIds(openIds);
+      const stale = this.staleOpenOrders(openIds);
+      const staleIds = new Set(stale.map((o) => String(o.orderId)));
+      for (const id of this.unresolved) if (!staleIds.has(id)) this.unresolved.delete(id);
+      const wanted = stale.filter((o) => !this.unresolved.has(String(o.orderId)));
       const day = { from: snapshot.day, to: snapshot.day };
-      const [positions, todays] = await Promise.all([
+      const [positions, lookup, olderBets] = await Promise.all([
         // Optional: the dashboard shows it when the server serves it.
         client.positionsSummary(day).catch((): PositionsSummary | null => null),
-        staleIds.size > 0 || missedSince !== null ? this.todaysOrders(snapshot.day) : [],
+        wanted.length > 0 || missedSince !== null
+          ? lookUpOrders(client, { today: snapshot.day, wanted, missedSince })
+          : { orders: [], complete: true },
+        this.lookUpStaleBets(snapshot),
       ]);
       if (!this.isCurrent(session)) return;
-      // Orders not found stay as they are.
-      const closed = (todays ?? []).filter((o) => staleIds.has(String(o.orderId)));
+      const looked = lookup?.orders ?? [];
+      const closed = looked.filter((o) => staleIds.has(String(o.orderId)));
       const missed =
-        missedSince === null ? [] : this.missedOrders(todays ?? [], openIds, staleIds, missedSince);
+        missedSince === null ? [] : this.missedOrders(looked, openIds, staleIds, missedSince);
       const now = this.now();
       const status = snapshot.tradingStatus;
       engine.mergeState(
         {
           orders: [...snapshot.openOrders.map((o) => o.record), ...closed, ...missed],
-          bets: snapshot.bets.map((b) => b.record),
+          bets: [...snapshot.bets.map((b) => b.record), ...(olderBets ?? [])],
           accounts: snapshot.accounts.map((a) => a.record),
           emergency: { active: status.emergencyActive, reason: status.systemReason ?? null },
           ...(missedSince === null ? {} : { news: { since: missedSince } }),
         },
         now,
       );
-      // Without today's orders the gap is not repaired: the next reconciliation reads them.
-      if (todays !== null) this.missedSince = null;
+      // Without the orders the gap is not repaired: the next reconciliation reads them.
+      if (lookup?.complete) this.missedSince = null;
+      // After a failed page, an order not found may be on a page not read: not unresolved.
+      if (lookup) this.noteUnresolved(lookup.complete ? wanted : [], closed, now);
       if (this.isFresh(read)) this.acceptStatus(status, now, false);
       this.notePnlRead(snapshot.day, now);
       this.update({
@@ -268,7 +292,7 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     } catch {
       // The store knows nothing until the socket or a snapshot filled it.
       const known = this.everLive || this.view.reconciledAt !== null;
-      const estimate = known ? this.options.engine.store.openOrders().length : null;
+      const estimate = known ? this.confirmedOpenOrders() : null;
       return { openOrders: estimate, exact: false, statusKnown };
     } finally {
       clearTimeout(timer);
@@ -376,41 +400,62 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   }
 
   /** Orders the store holds as open that the snapshot no longer lists as open. */
-  private staleOpenOrderIds(openIds: ReadonlySet<string>): Set<string> {
-    const stale = new Set<string>();
-    for (const order of this.options.engine.store.openOrders()) {
-      const id = String(order.orderId);
-      if (!openIds.has(id)) stale.add(id);
-    }
-    return stale;
-  }
-
-  /** Today's orders (one page, newest first); null when they could not be read. */
-  private async todaysOrders(day: string): Promise<OrderRecord[] | null> {
-    try {
-      const page = await this.options.client.orders({
-        from: day,
-        to: day,
-        pageSize: LOOKUP_PAGE_SIZE,
-      });
-      return page.items.map((o) => o.record);
-    } catch {
-      return null;
-    }
+  private staleOpenOrders(openIds: ReadonlySet<string>): OrderRecord[] {
+    return this.options.engine.store
+      .openOrders()
+      .filter((order) => !openIds.has(String(order.orderId)));
   }
 
   /**
-   * Today's orders that tell what the feed missed since `since` (gap-news.ts), other than
-   * those the snapshot lists as open or the stale lookup already takes.
+   * Bets the store holds as pending that the snapshot (today's bets) does not list: placed
+   * before UTC midnight; read back to their day. Null when none could be read.
+   */
+  private async lookUpStaleBets(snapshot: RestSnapshot): Promise<BetRecord[] | null> {
+    const { client, engine } = this.options;
+    if (!client.bets) return null;
+    const listed = new Set(snapshot.bets.map((b) => String(b.record.betId)));
+    const stale = engine.store.pendingBets().filter((bet) => !listed.has(String(bet.betId)));
+    if (stale.length === 0) return [];
+    return lookUpBets({ bets: client.bets.bind(client) }, snapshot.day, stale);
+  }
+
+  /** The store's open orders, less those the server no longer lists as open. */
+  private confirmedOpenOrders(): number {
+    const open = this.options.engine.store.openOrders();
+    if (this.unresolved.size === 0) return open.length;
+    return open.filter((order) => !this.unresolved.has(String(order.orderId))).length;
+  }
+
+  /** Remembers (and tells, once) the wanted orders a lookup did not find. */
+  private noteUnresolved(
+    wanted: readonly OrderRecord[],
+    found: readonly OrderRecord[],
+    now: number,
+  ): void {
+    const foundIds = new Set(found.map((o) => String(o.orderId)));
+    for (const id of foundIds) this.unresolved.delete(id);
+    const fresh: string[] = [];
+    for (const order of wanted) {
+      const id = String(order.orderId);
+      if (foundIds.has(id) || this.unresolved.has(id)) continue;
+      this.unresolved.add(id);
+      fresh.push(id);
+    }
+    if (fresh.length > 0) this.emit('unresolved', fresh, now);
+  }
+
+  /**
+   * Orders looked up that tell what the feed missed since `since` (gap-news.ts), other
+   * than those the snapshot lists as open or the stale lookup already takes.
    */
   private missedOrders(
-    todays: readonly OrderRecord[],
+    orders: readonly OrderRecord[],
     openIds: ReadonlySet<string>,
     staleIds: ReadonlySet<string>,
     since: number,
   ): OrderRecord[] {
     const store = this.options.engine.store;
-    return todays.filter((order) => {
+    return orders.filter((order) => {
       const id = String(order.orderId);
       return !openIds.has(id) && !staleIds.has(id) && isGapNews(store.order(id), order, since);
     });

@@ -21,6 +21,16 @@ export interface HedgePlacedEffect {
   order?: OrderRecord;
 }
 
+/**
+ * An order gained a live hedge the feed never broadcast (a merge found it: placed while the
+ * socket was away). Silent: it only tells the hedge watch that the order's waiting and
+ * missing fills are covered.
+ */
+export interface HedgeCoveredEffect {
+  kind: 'hedge-covered';
+  orderId: string;
+}
+
 export interface HedgeDeclinedEffect {
   kind: 'hedge-declined';
   bet: BetRecord;
@@ -50,6 +60,7 @@ export interface EmergencyClearedEffect {
 export type StoreEffect =
   | FillEffect
   | HedgePlacedEffect
+  | HedgeCoveredEffect
   | HedgeDeclinedEffect
   | EmergencyEffect
   | EmergencyClearedEffect;

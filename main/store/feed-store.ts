@@ -11,6 +11,7 @@ import {
   type AccountRecord,
   accountKey,
   type BetRecord,
+  hedgeStatusOf,
   isFinishedOrder,
   isFinishedScore,
   isInactiveAccount,
@@ -123,6 +124,9 @@ export class FeedStore {
    * the feed was down: then an order whose matched stake grew (or one the store never saw,
    * matched during the gap) is a fill, counted and reported as its broadcast would have
    * been, once the bets are merged too, so an order hedged during the gap is not reported.
+   * An order that gained a live hedge by the merge (news or not) gets a silent
+   * 'hedge-covered': its broadcast will never come (the store now holds the bet, so a later
+   * one changes nothing), and fills already waiting for it must not be reported missing.
    */
   merge(input: StoreMergeInput, now: number): readonly StoreEffect[] {
     const replace = input.replace === true;
@@ -135,10 +139,14 @@ export class FeedStore {
     const emergency = input.emergency
       ? this.emergencyTracker.apply(input.emergency, now)
       : NO_EFFECTS;
-    if (missed.length === 0) return emergency;
-    const fills = this.book.missedFillEffects(missed, hedged, this.day.at(now));
-    if (fills.length === 0) return emergency;
-    return emergency.length === 0 ? fills : [...emergency, ...fills];
+    const fills =
+      missed.length === 0
+        ? NO_EFFECTS
+        : this.book.missedFillEffects(missed, hedged, this.day.at(now));
+    if (hedged.size === 0 && fills.length === 0) return emergency;
+    const effects: StoreEffect[] = [...emergency, ...fills];
+    for (const orderId of hedged) effects.push({ kind: 'hedge-covered', orderId });
+    return effects;
   }
 
   order(orderId: string): OrderRecord | undefined {
@@ -167,6 +175,11 @@ export class FeedStore {
    */
   openOrders(): OrderRecord[] {
     return this.book.orders.values().filter((order) => !isFinishedOrder(order));
+  }
+
+  /** Hedge bets the store holds as pending (placed or declined is still to come). */
+  pendingBets(): BetRecord[] {
+    return this.book.bets.values().filter((bet) => hedgeStatusOf(bet) === 'pending');
   }
 
   get emergency(): EmergencyState {

@@ -149,10 +149,16 @@ export class OrderBook {
   /**
    * Merges hedge bets from another source; no effects. Returns the orders that gained a live
    * hedge by it (a placed or pending bet the store did not hold as one): hedges placed
-   * while the feed was away.
+   * while the feed was away. With `replace`, a bet held live before the store forgot it
+   * is no gain.
    */
   mergeBets(bets: readonly BetRecord[], replace: boolean): ReadonlySet<string> {
+    let liveBefore: Set<string> | undefined;
     if (replace) {
+      liveBefore = new Set();
+      for (const bet of this.bets.values()) {
+        if (isLiveHedge(bet) && typeof bet.betId === 'string') liveBefore.add(bet.betId);
+      }
       this.bets.clear();
       this.betIdsByOrder.clear();
     }
@@ -163,9 +169,8 @@ export class OrderBook {
       const bet = stored ? mergeRecord(stored, update) : update;
       this.storeBet(update.betId, stored, bet);
       const orderId = orderIdOf(bet);
-      if (orderId !== undefined && isLiveHedge(bet) && !(stored && isLiveHedge(stored))) {
-        hedged.add(orderId);
-      }
+      const wasLive = stored ? isLiveHedge(stored) : liveBefore?.has(update.betId) === true;
+      if (orderId !== undefined && isLiveHedge(bet) && !wasLive) hedged.add(orderId);
     }
     return hedged;
   }

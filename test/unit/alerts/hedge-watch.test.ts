@@ -157,3 +157,24 @@ describe('HedgeWatch', () => {
     expect(watch.fillsMissingHedge).toBe(500);
   });
 });
+
+describe('HedgeWatch.cover (a hedge found by a REST merge)', () => {
+  it('clears the waiting and the missing fills of the order, and only of that order', () => {
+    const watch = new HedgeWatch({ graceMs: 15_000 });
+    watch.onFill(fill('o1', 100, T0));
+    watch.expire(T0 + 15_000); // o1's first fill is missing now
+    watch.onFill(fill('o1', 50, T0 + 16_000));
+    watch.onFill(fill('o2', 30, T0 + 16_000));
+    expect(watch.cover('o1')).toMatchObject({ orderId: 'o1', stake: 100, fills: 1 });
+    expect(watch.fillsMissingHedge).toBe(0);
+    expect(watch.pendingFills).toBe(1);
+    expect(watch.expire(T0 + 31_000)).toEqual([expect.objectContaining({ orderId: 'o2' })]);
+  });
+
+  it('is not remembered as an early hedge: a later fill of the order waits for its own', () => {
+    const watch = new HedgeWatch({ graceMs: 15_000 });
+    expect(watch.cover('o1')).toBeNull();
+    watch.onFill(fill('o1', 40, T0 + 200));
+    expect(watch.pendingFills).toBe(1);
+  });
+});

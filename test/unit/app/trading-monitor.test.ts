@@ -7,7 +7,7 @@ import { ServerRefusedError } from '../../../main/rest';
 import type { StoreEffect } from '../../../main/store/effects';
 import { FeedStore } from '../../../main/store/feed-store';
 import type { OrderRecord } from '../../../main/store/records';
-import { orderEvent } from '../store/feed-events';
+import { betEvent, orderEvent } from '../store/feed-events';
 
 function tradingStatus(status: string, extra: Partial<TradingStatus> = {}): TradingStatus {
   return {
@@ -573,5 +573,234 @@ describe('TradingMonitor after a gap', () => {
     monitor.onFeedStatus({ ...live, since: T0 + 310_000 });
     await vi.advanceTimersByTimeAsync(0);
     expect(fillsOf(effects)).toEqual([['8', 100]]);
+  });
+});
+
+/** GET /orders as the server answers it: created in [from, to] (UTC days), newest first, paged. */
+function ordersServer(all: OrderRecord[]) {
+  const newestFirst = [...all].sort((a, b) => Number(b.orderId) - Number(a.orderId));
+  return async (query: { from?: string; to?: string; page?: number; pageSize?: number } = {}) => {
+    const listed = newestFirst.filter((o) => {
+      const day = String(o.createdAt).slice(0, 10);
+      return (
+        (query.from === undefined || day >= query.from) &&
+        (query.to === undefined || day <= query.to)
+      );
+    });
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const items = listed.slice((page - 1) * pageSize, page * pageSize).map(rest);
+    return {
+      items,
+      total: listed.length,
+      page,
+      pageSize,
+      totalPages: Math.ceil(listed.length / pageSize),
+    };
+  };
+}
+
+describe('TradingMonitor looking up orders no longer open', () => {
+  const DAY1_2330 = Date.UTC(2026, 1, 14, 23, 30);
+  const DAY2_0200 = Date.UTC(2026, 1, 15, 2, 0);
+  const DAY2_0800 = Date.UTC(2026, 1, 15, 8, 0);
+
+  /** A snapshot of `day` listing no open order. */
+  function snapshotNoneOpen(day: string): RestSnapshot {
+    return { ...snapshotOf(tradingStatus('live')), openOrders: [], day };
+  }
+
+  /** An order the socket delivered as placed at `createdAt`. */
+  function placedOverSocket(store: FeedStore, orderId: number, createdAt: number) {
+    store.apply(
+      orderEvent('INSERT', {
+        orderId,
+        exchange: 'kalshi',
+        orderStatus: 'PLACED',
+        matchedStatus: 'NOT_MATCHED',
+        orderStake: 100,
+        matchedStake: 0,
+        createdAt: iso(createdAt),
+        updatedAt: iso(createdAt),
+      }),
+      createdAt,
+    );
+  }
+
+  /** The REST copy of an order placed at `createdAt` and filled at `filledAt`. */
+  const filledCopy = (orderId: string, createdAt: number, filledAt: number): OrderRecord => ({
+    ...filledOrder(orderId, filledAt),
+    createdAt: iso(createdAt),
+  });
+
+  it('finds an order created before UTC midnight that filled while the socket was down overnight', async () => {
+    vi.setSystemTime(DAY1_2330 - 600_000);
+    const { client, store, effects } = setUp();
+    client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-14'));
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+
+    vi.setSystemTime(DAY1_2330);
+    placedOverSocket(store, 42, DAY1_2330);
+    vi.setSystemTime(DAY1_2330 + 600_000);
+    monitor.onFeedStatus({ ...down, since: DAY1_2330 + 600_000 });
+
+    // Today's orders (day 2) do not hold it: it was created on day 1.
+    const todays = Array.from({ length: 5 }, (_, i) =>
+      filledCopy(String(100 + i), DAY2_0200 + i * 1000, DAY2_0200 + i * 1000),
+    );
+    client.orders.mockImplementation(
+      ordersServer([filledCopy('42', DAY1_2330, DAY2_0200), ...todays]),
+    );
+    client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-15'));
+    vi.setSystemTime(DAY2_0800);
+    monitor.onFeedStatus({ ...live, since: DAY2_0800 });
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(client.orders).toHaveBeenCalledWith(
+      expect.objectContaining({ from: '2026-02-14', to: '2026-02-15' }),
+    );
+    expect(store.order('42')).toMatchObject({ orderStatus: 'FILLED', matchedStake: 100 });
+    expect(fillsOf(effects)).toContainEqual(['42', 100]);
+    expect(store.openOrders()).toEqual([]);
+  });
+
+  it('follows the pages of a busy day until it finds the order', async () => {
+    vi.setSystemTime(DAY2_0200);
+    const { client, store, effects } = setUp();
+    client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-15'));
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+    placedOverSocket(store, 42, DAY2_0200);
+    vi.setSystemTime(DAY2_0200 + 60_000);
+    monitor.onFeedStatus({ ...down, since: DAY2_0200 + 60_000 });
+
+    // 4,500 orders placed after it, all on the same day: it is on the third page.
+    const later = Array.from({ length: 4_500 }, (_, i) =>
+      filledCopy(String(1_000 + i), DAY2_0200 + 1_000, DAY2_0200 + 1_000),
+    );
+    client.orders.mockImplementation(
+      ordersServer([filledCopy('42', DAY2_0200, DAY2_0200 + 30_000), ...later]),
+    );
+    vi.setSystemTime(DAY2_0800);
+    monitor.onFeedStatus({ ...live, since: DAY2_0800 });
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(client.orders).toHaveBeenCalledTimes(3);
+    expect(store.order('42')).toMatchObject({ orderStatus: 'FILLED' });
+    expect(fillsOf(effects)).toContainEqual(['42', 100]);
+  });
+
+  it('stops paging at its limit, and reports an order it cannot find, once, no longer counting it open', async () => {
+    vi.setSystemTime(DAY2_0200);
+    const { client, store } = setUp();
+    client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-15'));
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+    placedOverSocket(store, 42, DAY2_0200);
+    const unresolved: string[][] = [];
+    monitor.on('unresolved', (ids) => unresolved.push(ids));
+
+    // 30,000 orders, none of them order 42.
+    const others = Array.from({ length: 30_000 }, (_, i) =>
+      filledCopy(String(1_000 + i), DAY2_0200 + 1_000, DAY2_0200 + 1_000),
+    );
+    client.orders.mockImplementation(ordersServer(others));
+    monitor.onFeedStatus({ ...down, since: DAY2_0200 + 60_000 });
+    vi.setSystemTime(DAY2_0800);
+    monitor.onFeedStatus({ ...live, since: DAY2_0800 });
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(client.orders).toHaveBeenCalledTimes(10);
+    expect(unresolved).toEqual([['42']]);
+    // Kept as last known, but not counted as open where the app estimates.
+    expect(store.order('42')).toMatchObject({ orderStatus: 'PLACED' });
+    client.openOrders.mockRejectedValueOnce(new Error('no answer'));
+    expect(await monitor.confirmationFacts()).toMatchObject({ openOrders: 0, exact: false });
+
+    // The next reconnect does not page for it again, nor report it again.
+    client.orders.mockClear();
+    monitor.onFeedStatus({ ...down, since: DAY2_0800 + 60_000 });
+    monitor.onFeedStatus({ ...live, since: DAY2_0800 + 90_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.orders.mock.calls.length).toBeLessThan(10);
+    expect(unresolved).toEqual([['42']]);
+  });
+
+  it('reads back a bet placed before UTC midnight that is still pending in the store', async () => {
+    vi.setSystemTime(DAY1_2330);
+    const bets = vi.fn(async (query: { from?: string; to?: string; page?: number } = {}) => {
+      const bet = {
+        betId: 'b9',
+        orderId: '42',
+        bookmaker: 'pinnacle',
+        betStatus: 'placed',
+        placedAt: iso(DAY1_2330),
+      };
+      const listed = query.from !== undefined && query.from <= '2026-02-14' ? [bet] : [];
+      return {
+        items: listed.map((record) => ({ payload: record, record })),
+        total: listed.length,
+        page: query.page ?? 1,
+        pageSize: 2000,
+        totalPages: 1,
+      };
+    });
+    const { client, store } = setUp({}, (c) => Object.assign(c, { bets }));
+    client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-14'));
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+    store.apply(
+      betEvent('INSERT', {
+        betId: 'b9',
+        orderId: '42',
+        bookmaker: 'pinnacle',
+        betStatus: 'pending',
+        placedAt: iso(DAY1_2330),
+      }),
+      DAY1_2330,
+    );
+    monitor.onFeedStatus({ ...down, since: DAY1_2330 + 60_000 });
+    client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-15'));
+    vi.setSystemTime(DAY2_0800);
+    monitor.onFeedStatus({ ...live, since: DAY2_0800 });
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(bets).toHaveBeenCalledWith(
+      expect.objectContaining({ from: '2026-02-14', to: '2026-02-15' }),
+    );
+    expect(store.bet('b9')).toMatchObject({ betStatus: 'placed' });
+    expect(store.pendingBets()).toEqual([]);
+  });
+
+  it('marks nothing unresolved when a later page cannot be read, and reads the gap again', async () => {
+    vi.setSystemTime(DAY2_0200);
+    const { client, store } = setUp();
+    client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-15'));
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+    placedOverSocket(store, 42, DAY2_0200);
+    const unresolved: string[][] = [];
+    monitor.on('unresolved', (ids) => unresolved.push(ids));
+
+    const others = Array.from({ length: 4_500 }, (_, i) =>
+      filledCopy(String(1_000 + i), DAY2_0200 + 1_000, DAY2_0200 + 1_000),
+    );
+    const server = ordersServer([filledCopy('42', DAY2_0200, DAY2_0200 + 30_000), ...others]);
+    client.orders.mockImplementation(async (query: { page?: number } = {}) => {
+      if (query.page === 2) throw new Error('no answer from the server within 10 s');
+      return server(query);
+    });
+    monitor.onFeedStatus({ ...down, since: DAY2_0200 + 60_000 });
+    monitor.onFeedStatus({ ...live, since: DAY2_0800 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(unresolved).toEqual([]);
+    expect(store.order('42')).toMatchObject({ orderStatus: 'PLACED' });
+
+    client.orders.mockImplementation(server);
+    monitor.onFeedStatus({ ...down, since: DAY2_0800 + 60_000 });
+    monitor.onFeedStatus({ ...live, since: DAY2_0800 + 90_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.order('42')).toMatchObject({ orderStatus: 'FILLED' });
   });
 });

@@ -127,7 +127,7 @@ describe('FeedStore merge with news (after a gap)', () => {
         { orders: [filledDuringGap], bets: [restBet('b1', '1', betStatus)], news },
         NOW,
       );
-      expect(effects).toEqual([]);
+      expect(effects).toEqual([{ kind: 'hedge-covered', orderId: '1' }]);
       expect(store.betsOfOrder('1')).toHaveLength(1);
       expect(store.counters(NOW).fills - before.fills).toBe(1);
     }
@@ -201,6 +201,40 @@ describe('FeedStore merge with news (after a gap)', () => {
     );
     const stale = restOrder('1', { matchedStake: 100, updatedAt: at(50) });
     expect(store.merge({ orders: [stale], news }, NOW)).toEqual([]);
+  });
+
+  it('tells the hedge watch of each order that gained a live hedge, and of no other', () => {
+    const store = storeBeforeGap();
+    // b0 was live before the gap; b2 was declined; b3 and b4 were placed meanwhile.
+    store.apply(betEvent('INSERT', { betId: 'b0', orderId: '1', betStatus: 'placed' }), T0);
+    const effects = store.merge(
+      {
+        bets: [
+          restBet('b0', '1', 'placed'),
+          restBet('b2', '2', 'declined'),
+          restBet('b3', '3', 'placed'),
+          restBet('b4', '4', 'pending'),
+        ],
+        news,
+      },
+      NOW,
+    );
+    expect(effects).toEqual([
+      { kind: 'hedge-covered', orderId: '3' },
+      { kind: 'hedge-covered', orderId: '4' },
+    ]);
+    // Merged again: nothing new.
+    expect(store.merge({ bets: [restBet('b3', '3', 'placed')], news }, NOW)).toEqual([]);
+  });
+
+  it('counts no bet the store held live before a replacing merge as a new hedge', () => {
+    const store = storeBeforeGap();
+    store.apply(betEvent('INSERT', { betId: 'b0', orderId: '1', betStatus: 'placed' }), T0);
+    const effects = store.merge(
+      { bets: [restBet('b0', '1', 'placed'), restBet('b5', '5', 'placed')], replace: true },
+      NOW,
+    );
+    expect(effects).toEqual([{ kind: 'hedge-covered', orderId: '5' }]);
   });
 
   it('returns an emergency with the fills', () => {

@@ -1,0 +1,42 @@
+import type { RestClient } from '../rest';
+import { type BetRecord, parseTimestamp } from '../store/records';
+import { firstDayToRead, LOOKUP_MAX_PAGES, LOOKUP_PAGE_SIZE } from './order-lookup';
+
+/**
+ * Reads the server's hedge bets from the UTC day the oldest wanted bet was placed (no lower
+ * bound when one's time is unknown) to today, page after page until every wanted bet is
+ * found, the pages run out or `maxPages` were read: a bet placed before UTC midnight is
+ * not in the snapshot's (today's) bets, and would otherwise stay pending for good. Returns
+ * the wanted bets found; null when a page cannot be read.
+ */
+export async function lookUpBets(
+  client: Pick<RestClient, 'bets'>,
+  today: string,
+  wanted: readonly BetRecord[],
+  maxPages = LOOKUP_MAX_PAGES,
+): Promise<BetRecord[] | null> {
+  const from = firstDayToRead(
+    today,
+    wanted.map((bet) => parseTimestamp(bet.placedAt)),
+  );
+  const missing = new Set(wanted.map((b) => String(b.betId)));
+  const found: BetRecord[] = [];
+  for (let page = 1; page <= maxPages && missing.size > 0; page++) {
+    let answer: Awaited<ReturnType<RestClient['bets']>>;
+    try {
+      answer = await client.bets({
+        ...(from !== undefined ? { from } : {}),
+        to: today,
+        page,
+        pageSize: LOOKUP_PAGE_SIZE,
+      });
+    } catch {
+      return null;
+    }
+    for (const { record } of answer.items) {
+      if (missing.delete(String(record.betId))) found.push(record);
+    }
+    if (answer.items.length === 0 || page >= answer.totalPages) break;
+  }
+  return found;
+}

@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { NotificationIntent } from '../../../common/domain/notifications';
+import { parseServerFrame } from '../../../common/protocol/server-frames';
+import { FeedEngine } from '../../../main/engine';
+import type { BetRecord } from '../../../main/store/records';
+
+const T0 = Date.UTC(2026, 4, 1, 9, 0, 0);
+const GRACE = 15_000;
+
+function fillFrame(orderId: number, matched: number) {
+  const result = parseServerFrame(
+    JSON.stringify({
+      type: 'broadcast',
+      channel: 'orders',
+      event: 'UPDATE',
+      payload: { orderId, exchange: 'kalshi', orderStake: 100, matchedStake: matched },
+      old: { matchedStake: 0 },
+    }),
+  );
+  if (!result.ok) throw new Error(result.error);
+  return result.frame;
+}
+
+/** The hedge bet as REST lists it: placed while the socket was down. */
+const placedBet = (orderId: string): BetRecord => ({
+  betId: 'b1',
+  orderId,
+  bookmaker: 'pinnacle',
+  betStatus: 'placed',
+  placedAt: new Date(T0 + 5_000).toISOString(),
+});
+
+describe('FeedEngine: a hedge placed while the socket was down', () => {
+  let engine: FeedEngine;
+  let seen: NotificationIntent[];
+  let ticks: number[];
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+    engine = new FeedEngine({
+      url: 'ws://127.0.0.1:9/ws/subscribe',
+      apiKey: '123e4567-e89b-42d3-a456-426614174000',
+      channels: ['orders', 'bets'],
+      policy: { timeZone: 'UTC', hedgeGraceMs: GRACE, coalesceWindowMs: 0 },
+    });
+    seen = [];
+    ticks = [];
+    engine.on('notification', (n) => seen.push(n));
+    engine.on('tick', (at) => ticks.push(at));
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const missing = () => seen.filter((n) => n.kind === 'hedge-missing');
+
+  it('covers a fill still waiting when the reconciliation merges the bet', () => {
+    engine.handleFrame(fillFrame(1, 100), T0);
+    vi.advanceTimersByTime(10_000);
+    engine.mergeState({ bets: [placedBet('1')], news: { since: T0 + 1_000 } });
+    vi.advanceTimersByTime(GRACE * 2);
+
+    expect(missing()).toEqual([]);
+    expect(engine.policy.fillsMissingHedge).toBe(0);
+    expect(engine.policy.missingHedges().orders).toEqual([]);
+    // Silent: no hedge notification for a bet the socket never broadcast.
+    expect(seen.map((n) => n.kind)).toEqual(['fill']);
+  });
+
+  it('clears a fill that went missing before the merge, and tells listeners to re-read', () => {
+    engine.handleFrame(fillFrame(1, 100), T0);
+    vi.advanceTimersByTime(GRACE + 1_000);
+    expect(engine.policy.fillsMissingHedge).toBe(1);
+    ticks = [];
+
+    engine.mergeState({ bets: [placedBet('1')], news: { since: T0 + 1_000 } });
+    expect(engine.policy.fillsMissingHedge).toBe(0);
+    expect(engine.snapshot().missingHedges).toEqual({ fillsMissingHedge: 0, orders: [] });
+    expect(ticks).toEqual([T0 + GRACE + 1_000]);
+  });
+
+  it('leaves a fill of another order waiting for its own hedge', () => {
+    engine.handleFrame(fillFrame(1, 100), T0);
+    engine.handleFrame(fillFrame(2, 100), T0);
+    engine.mergeState({ bets: [placedBet('1')], news: { since: T0 + 1_000 } });
+    vi.advanceTimersByTime(GRACE);
+    expect(missing()).toEqual([
+      expect.objectContaining({ target: expect.objectContaining({ orderId: '2' }) }),
+    ]);
+    expect(engine.policy.fillsMissingHedge).toBe(1);
+  });
+});
