@@ -38,6 +38,15 @@ export type FeedEngineEvents = {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
+ * Longest the policy timer sleeps before it looks at the clock again, while a deadline is
+ * set (with none, no timer runs at all). Deadlines are wall-clock times, timers run on a
+ * monotonic clock that stops while the machine sleeps: after a resume or a forward step of
+ * the wall clock a deadline may be long past while the timer still waits. One wake every
+ * 5 s with a deadline pending is far below the idle CPU budget.
+ */
+export const MAX_POLICY_WAIT_MS = 5_000;
+
+/**
  * The feed engine: one connection, the store it fills and the policy that decides what
  * the user is told. The desktop app, the headless CLI and the tests all run this.
  */
@@ -115,6 +124,14 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
     return effects;
   }
 
+  /**
+   * Call after changing the policy's settings (the hedge grace): its deadlines may have
+   * moved earlier than the timer set for them.
+   */
+  policyChanged(): void {
+    this.scheduleTick();
+  }
+
   snapshot(): FeedSnapshot {
     return this.store.snapshot(this.now());
   }
@@ -150,8 +167,9 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
   /**
    * One timer, at the policy's next deadline (missing hedges, burst summaries, outages).
    * A timer already set for an earlier time is left alone even when the deadline moved later
-   * or went away (it then ticks with nothing due, and sets the next one): deadlines move on
-   * many frames, and setting a timer is not free.
+   * or went away (it then wakes with nothing due, and sets the next one): deadlines move on
+   * many frames, and setting a timer is not free. It sleeps at most MAX_POLICY_WAIT_MS at a
+   * time; waking before its deadline by the clock, it only sets the next one.
    */
   private scheduleTick(): void {
     const deadline = this.policy.nextDeadline();
@@ -163,10 +181,14 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
         this.timer = undefined;
         this.timerAt = null;
         const now = this.now();
+        if (now < deadline) {
+          this.scheduleTick();
+          return;
+        }
         this.notify(this.policy.tick(now));
         this.emit('tick', now);
       },
-      Math.max(0, deadline - this.now()),
+      Math.min(Math.max(0, deadline - this.now()), MAX_POLICY_WAIT_MS),
     );
     this.timer.unref?.();
   }

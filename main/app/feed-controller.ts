@@ -145,12 +145,15 @@ export class FeedController extends Emitter<FeedControllerEvents> {
   /** Settings that need no reconnect: notification preferences, hedge grace and language. */
   applyPreferences(settings: Settings): void {
     this.currentLanguage = this.languageOf(settings);
-    const policy = this.engine?.policy;
-    if (!policy) return;
+    const engine = this.engine;
+    if (!engine) return;
+    const policy = engine.policy;
     policy.setQuietUntil(settings.notifications.quietUntil);
     policy.setEnabledKinds(settings.notifications.enabledKinds);
     policy.setHedgeGraceMs(settings.hedgeGraceSeconds * 1000);
     policy.setLanguage(this.currentLanguage);
+    // A shorter grace brings waiting fills' deadlines forward: the timer must follow.
+    engine.policyChanged();
   }
 
   feedSnapshot(): FeedSnapshot | null {

@@ -162,8 +162,10 @@ describe('the tray and the dashboard follow the feed with time alone', () => {
     const ticks: number[] = [];
     feed.on('tick', (at) => ticks.push(at));
     fill(1);
-    await vi.advanceTimersByTimeAsync(5_000);
-    hedge(11, 1); // in time: the timer set for the fill's deadline ticks with nothing due
+    // In time, but after the policy timer's last wake before the deadline (it wakes every
+    // MAX_POLICY_WAIT_MS): the timer set for the fill's deadline then ticks with nothing due.
+    await vi.advanceTimersByTimeAsync(GRACE_MS - 1_500);
+    hedge(11, 1);
     await vi.advanceTimersByTimeAsync(1_000);
     const before = pushes.length;
     await vi.advanceTimersByTimeAsync(GRACE_MS);
