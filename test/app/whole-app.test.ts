@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../main/simulator';
@@ -9,6 +9,7 @@ import { order } from '../integration/rest/rest-fixture';
 import { AppProcess, type AppState } from '../support/app-process';
 import { sleep, waitFor } from '../support/wait';
 import { type AskedDialog, dialogAnswerFile, dialogLogFile } from './fake-electron/dialog-files';
+import type { PermissionAnswers } from './fake-electron/permissions';
 
 // The real main entry (out/main/index.js) under Node, with `electron` replaced by the
 // in-repo stand-in: windows are real Chromium pages running the real preload and
@@ -57,21 +58,34 @@ describe('MM Tray as a whole', () => {
       nodeIntegration: false,
     });
     expect(first.permissionHandlerSet).toBe(true);
+    // The stand-in asks main's own session handlers, as Chromium would: all denied.
+    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read']) {
+      expect(await app.request<PermissionAnswers>({ cmd: 'permission-ask', permission })).toEqual({
+        request: false,
+        check: false,
+      });
+    }
 
     expect(await app.evaluate<boolean>("'require' in window || 'process' in window")).toBe(false);
     await app.evaluate(
       `window.mmTray.settings.update({ endpoint: ${JSON.stringify(simulator.url)} })`,
     );
+    // Only the icons after the key is set: the first one is the constructor's 'connecting'.
+    const imagesBefore = (await app.state()).trays[0]!.imageHistory.length;
     await app.evaluate(`window.mmTray.key.set(${JSON.stringify(simulator.demoKey)})`);
 
     const live = await app.waitForState(
       (s) => trayImage(s).includes(icon('live')),
       'the live tray icon',
     );
-    const images = live.trays[0]!.imageHistory;
-    expect(images.findIndex((i) => i.includes(icon('connecting')))).toBeLessThan(
-      images.findIndex((i) => i.includes(icon('live'))),
-    );
+    const images = live.trays[0]!.imageHistory.slice(imagesBefore);
+    const connectingAt = images.findIndex((i) => i.includes(icon('connecting')));
+    const liveAt = images.findIndex((i) => i.includes(icon('live')));
+    expect(
+      connectingAt,
+      `icons after the key was set: ${images.join(', ')}`,
+    ).toBeGreaterThanOrEqual(0);
+    expect(liveAt).toBeGreaterThan(connectingAt);
     expect(await keytar.getPassword(KEYCHAIN_SERVICE, 'default')).toBe(simulator.demoKey);
     expect(await app.evaluate('window.mmTray.key.status()')).toMatchObject({
       set: true,
@@ -289,7 +303,12 @@ describe('MM Tray as a whole', () => {
       (s) => s.windows.every((w) => w.destroyed),
       'the window gone',
     );
+    // The stand-in quits when the last window closes unless main listens, as Electron does:
+    // give a quit the time to happen.
+    await sleep(1_000);
     expect(app.child.exitCode).toBeNull();
+    expect(app.child.signalCode).toBeNull();
+    expect((await app.state()).trays[0]!.destroyed).toBe(false);
     expect(state.trays[0]!.destroyed).toBe(false);
     expect(simulator.clients()).toHaveLength(1);
   });
@@ -312,7 +331,36 @@ describe('MM Tray as a whole', () => {
     expect(JSON.parse(connection.received.at(-1)!.text)).toEqual({ type: 'unsubscribe' });
     expect(connection.close).toMatchObject({ code: 1000, by: 'client' });
   });
+
+  it('leaves the API key nowhere in its user data folder', () => {
+    const files = filesUnder(userData);
+    const names = files.map((file) => relative(userData, file));
+    expect(names).toEqual(expect.arrayContaining(['settings.json']));
+    expect(names.some((name) => name.startsWith('logs'))).toBe(true);
+    const key = simulator.demoKey.toLowerCase();
+    const forms = [key, key.replaceAll('-', '')];
+    const holding = names.filter((_name, i) => {
+      const bytes = readFileSync(files[i]!);
+      // As bytes (UTF-8, ASCII) and as UTF-16 at either alignment (Chromium's storage).
+      const texts = [
+        bytes.toString('latin1'),
+        bytes.toString('utf16le'),
+        bytes.subarray(1).toString('utf16le'),
+      ].map((text) => text.toLowerCase());
+      return texts.some((text) => forms.some((form) => text.includes(form)));
+    });
+    expect(holding).toEqual([]);
+  });
 });
+
+/** Every regular file under the folder, at any depth. */
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return filesUnder(path);
+    return entry.isFile() ? [path] : [];
+  });
+}
 
 describe('MM Tray in demo mode', () => {
   it('runs the built-in simulator and marks tray, window and notifications DEMO', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeBrowser, sharedBrowser } from './browser';
-import { FakeBrowserWindow } from './browser-window';
+import { FakeBrowserWindow, onAllWindowsClosed } from './browser-window';
 import { EventEmitter, emitPreventable } from './emitter';
 import { registry } from './registry';
 import { requestSingleInstanceLock } from './single-instance';
@@ -29,6 +29,17 @@ class FakeApp extends EventEmitter {
     onWebContentsCreated((contents) =>
       this.emit('web-contents-created', { preventDefault() {} }, contents),
     );
+    onAllWindowsClosed(() => this.allWindowsClosed());
+  }
+
+  /**
+   * As Electron: the last window closed emits 'window-all-closed', except while quitting;
+   * with nobody listening, the app quits (a tray app must listen to stay up).
+   */
+  private allWindowsClosed(): void {
+    if (this.quitting) return;
+    if (this.listenerCount('window-all-closed') === 0) this.quit();
+    else this.emit('window-all-closed');
   }
 
   whenReady(): Promise<void> {

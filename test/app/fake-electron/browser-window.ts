@@ -22,6 +22,13 @@ const WINDOW_OPEN_SCRIPT = `(() => {
   Object.defineProperty(window, 'open', { value: open, writable: false, configurable: false });
 })();`;
 
+const lastWindow = new EventEmitter();
+
+/** The app hears here when the last open window is closed or destroyed. */
+export function onAllWindowsClosed(listener: () => void): void {
+  lastWindow.on('all-closed', listener);
+}
+
 /** A BrowserWindow whose page is a real Chromium page (Playwright), with the real preload. */
 export class FakeBrowserWindow extends EventEmitter {
   readonly webContents: FakeWebContents;
@@ -193,5 +200,6 @@ export class FakeBrowserWindow extends EventEmitter {
     this.visible = false;
     void this.page.then((p) => p.close()).catch(() => {});
     this.emit('closed');
+    if (FakeBrowserWindow.getAllWindows().length === 0) lastWindow.emit('all-closed');
   }
 }

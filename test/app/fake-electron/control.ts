@@ -1,5 +1,6 @@
 import { app } from './app';
 import { FakeBrowserWindow } from './browser-window';
+import { askPermission } from './permissions';
 import { registry } from './registry';
 import { powerMonitor } from './services';
 
@@ -13,6 +14,7 @@ export type ControlRequest =
   | { cmd: 'page-eval'; expression: string }
   | { cmd: 'page-screenshot'; path: string }
   | { cmd: 'power'; event: string }
+  | { cmd: 'permission-ask'; permission: string }
   | { cmd: 'test-hooks' }
   | { cmd: 'quit' };
 
@@ -86,6 +88,8 @@ async function handle(request: ControlRequest): Promise<unknown> {
     case 'power':
       powerMonitor.emit(request.event);
       return null;
+    case 'permission-ask':
+      return askPermission(request.permission);
     case 'test-hooks': {
       const hooks = (globalThis as { mmTrayTest?: { describe(): unknown } }).mmTrayTest;
       return hooks?.describe() ?? null;

@@ -1,5 +1,6 @@
 import type { FakeBrowserWindow } from './browser-window';
 import type { FakeNotification } from './notification';
+import type { PermissionCheckHandler, PermissionRequestHandler } from './permissions';
 import type { FakeTray } from './tray';
 
 /** Everything the stand-in created, for the harness to inspect and drive. */
@@ -12,6 +13,9 @@ export const registry = {
   loginItem: { openAtLogin: false },
   appUserModelId: null as string | null,
   permissionHandlerSet: false,
+  /** What main passed to session.setPermissionRequestHandler / setPermissionCheckHandler. */
+  permissionRequestHandler: null as PermissionRequestHandler | null,
+  permissionCheckHandler: null as PermissionCheckHandler | null,
   /** Every window.open from a page and what the window-open handler decided. */
   windowOpens: [] as { url: string; action: 'allow' | 'deny' }[],
   /** Every navigation a page started, and whether 'will-navigate' blocked it. */

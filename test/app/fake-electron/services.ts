@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { app } from './app';
 import { type AskedDialog, dialogAnswerFile, dialogLogFile } from './dialog-files';
 import { EventEmitter } from './emitter';
+import type { PermissionCheckHandler, PermissionRequestHandler } from './permissions';
 import { registry } from './registry';
 
 export const shell = {
@@ -21,10 +22,13 @@ export const powerMonitor = new EventEmitter();
 
 export const session = {
   defaultSession: {
-    setPermissionRequestHandler(): void {
-      registry.permissionHandlerSet = true;
+    setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
+      registry.permissionRequestHandler = handler;
+      registry.permissionHandlerSet = handler !== null;
     },
-    setPermissionCheckHandler(): void {},
+    setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
+      registry.permissionCheckHandler = handler;
+    },
     webRequest: { onHeadersReceived(): void {} },
   },
 };

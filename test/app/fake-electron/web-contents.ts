@@ -85,6 +85,11 @@ export class FakeWebContents extends EventEmitter {
     return false;
   }
 
+  /** The stand-in's renderer (a Chromium page) is not watched for crashes: never crashed. */
+  isCrashed(): boolean {
+    return false;
+  }
+
   /** Waits until every push so far has reached the page. */
   flushed(): Promise<unknown> {
     return this.chain;
