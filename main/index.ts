@@ -35,7 +35,14 @@ import { PushBatcher } from './ipc/push-batcher';
 import { createTrustedSenderCheck } from './ipc/trusted-sender';
 import { FileLogger, logFeed } from './logging';
 import { NotificationPresenter } from './notifications/notification-presenter';
-import { ApiKeyVault, KEYCHAIN_SERVICE, KeytarSecretStore } from './secrets';
+import {
+  ApiKeyVault,
+  KEYCHAIN_SERVICE,
+  KeychainRetry,
+  KeytarSecretStore,
+  keyChangeTracker,
+  keychainReadPending,
+} from './secrets';
 import {
   CHANGE_ENDPOINT_BUTTON,
   endpointChangeDialog,
@@ -86,6 +93,8 @@ async function main(): Promise<void> {
   });
   const keyStatus = await vault.load();
   if (keyStatus.keychainProblem) logger.warn(`keychain unavailable: ${keyStatus.keychainProblem}`);
+  // A keychain locked at login (or a Secret Service that starts late) is read again.
+  const keychainRetry = new KeychainRetry({ vault, log: (message) => logger.info(message) });
 
   const osLocales = app.getPreferredSystemLanguages();
   const controller = new FeedController({
@@ -127,6 +136,7 @@ async function main(): Promise<void> {
       if (pendingTarget) send('push:navigate', pendingTarget);
       pendingTarget = null;
     },
+    log: (message) => logger.warn(message),
   });
   let pendingTarget: NotificationTarget | null = null;
   const send = (channel: string, payload: unknown) => {
@@ -177,6 +187,7 @@ async function main(): Promise<void> {
     quietUntil: initialSettings.notifications.quietUntil,
     demo: initialSettings.demoMode,
     keySet: keyStatus.set,
+    keychainReadPending: keychainReadPending(keyStatus),
     trading: { status: null, busy: null, problem: null },
     language: controller.language,
   };
@@ -194,7 +205,10 @@ async function main(): Promise<void> {
     actions: {
       openDashboard: () => void openDashboard(),
       pauseNotifications: (until) => void settings.update({ notifications: { quietUntil: until } }),
-      reconnectNow: () => controller.reconnectNow(),
+      reconnectNow: () => {
+        void keychainRetry.retryNow();
+        controller.reconnectNow();
+      },
       tradingAction: (action) =>
         void runTradingCommand(action, {
           confirm: async (question) => {
@@ -255,11 +269,15 @@ async function main(): Promise<void> {
     if (reconnect) void controller.restart();
     else controller.applyPreferences(next);
   });
+  const keyChange = keyChangeTracker(vault.readKey());
   vault.onChange((status) => {
     send('push:key-status', status);
-    tray.update({ keySet: status.set });
-    void controller.restart();
+    tray.update({ keySet: status.set, keychainReadPending: keychainReadPending(status) });
+    // The same key saved again (a retry) must not drop what the running engine holds.
+    if (keyChange(vault.readKey()) === 'restart') void controller.restart();
+    else controller.reconnectNow();
   });
+  keychainRetry.start();
 
   registerIpcRouter({
     ipcMain,
@@ -290,6 +308,7 @@ async function main(): Promise<void> {
   for (const wake of ['resume', 'unlock-screen'] as const) {
     powerMonitor.on(wake as 'resume', () => {
       logger.info(`${wake}: checking the connection`);
+      void keychainRetry.retryNow();
       controller.checkNow();
     });
   }
@@ -303,6 +322,7 @@ async function main(): Promise<void> {
     event.preventDefault();
     quitting = true;
     logger.info('quitting: stopping the feed');
+    keychainRetry.dispose();
     void Promise.allSettled([controller.stop(), settings.flush(), windowState.flush()]).then(() => {
       batcher.dispose();
       presenter.closeAll();

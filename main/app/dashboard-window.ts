@@ -1,4 +1,8 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type {
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  RenderProcessGoneDetails,
+} from 'electron';
 import type { WindowState } from '../settings/window-state';
 
 export interface DashboardWindowOptions {
@@ -13,12 +17,16 @@ export interface DashboardWindowOptions {
   saveState: (state: WindowState) => void;
   /** Called once the window's page has loaded (the root sends it a snapshot). */
   onReady: (window: BrowserWindow) => void;
+  /** Told when the page's renderer died; the window is then dropped and built anew. */
+  log?: (message: string) => void;
 }
 
 /**
  * The one dashboard window. Closing it destroys it (its renderer memory is freed during
  * weeks in the tray); the app itself stays in the tray. Opening it again builds it anew,
- * and it starts from a snapshot, so it is always complete.
+ * and it starts from a snapshot, so it is always complete. A window whose renderer died
+ * (crashed, killed, out of memory) is destroyed the same way: a dead page shows nothing
+ * and never recovers, so the next show() builds a fresh one.
  */
 export class DashboardWindow {
   private window: BrowserWindow | null = null;
@@ -33,7 +41,10 @@ export class DashboardWindow {
   /** Shows and focuses the dashboard, creating it if needed; resolves once it has loaded. */
   async show(): Promise<BrowserWindow> {
     const existing = this.current;
-    if (existing) {
+    if (existing?.webContents.isCrashed()) {
+      this.options.log?.('dashboard renderer had crashed: building a new window');
+      this.discard(existing);
+    } else if (existing) {
       if (existing.isMinimized()) existing.restore();
       existing.show();
       existing.focus();
@@ -71,6 +82,12 @@ export class DashboardWindow {
         this.loaded = null;
       }
     });
+    window.webContents.on('render-process-gone', (_event, details: RenderProcessGoneDetails) => {
+      this.options.log?.(
+        `dashboard renderer gone (${details.reason}, exit code ${details.exitCode}): closing its window`,
+      );
+      this.discard(window);
+    });
     this.loaded = this.options.load(window).then(() => {
       if (!window.isDestroyed()) this.options.onReady(window);
     });
@@ -84,5 +101,13 @@ export class DashboardWindow {
 
   close(): void {
     this.current?.close();
+  }
+
+  private discard(window: BrowserWindow): void {
+    if (this.window === window) {
+      this.window = null;
+      this.loaded = null;
+    }
+    if (!window.isDestroyed()) window.destroy();
   }
 }

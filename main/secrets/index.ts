@@ -5,7 +5,15 @@ export {
   KeychainUnavailableError,
   type SetKeyOptions,
 } from './api-key-vault';
+export { type KeyChangeResponse, keyChangeTracker } from './key-change';
 export { describeKeychainProblem, isMissingKeychainBackend } from './keychain-problem';
+export {
+  KEYCHAIN_RETRY_DELAYS_MS,
+  KeychainRetry,
+  type KeychainRetryOptions,
+  keychainReadPending,
+  type RetriableVault,
+} from './keychain-retry';
 export {
   DEFAULT_ACCOUNT,
   KEYCHAIN_SERVICE,

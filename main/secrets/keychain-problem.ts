@@ -14,6 +14,10 @@ const NO_BACKEND_PATTERNS = [
   /cannot spawn a message bus/i,
 ];
 
+/** The app reads the keychain again by itself (KeychainRetry): no restart is needed. */
+const READ_AGAIN =
+  'No restart is needed: MM Tray reads the keychain again on its own, and at once on Reconnect now or a screen unlock.';
+
 const SESSION_ONLY_CHOICE =
   'You can still use the key for this session only: it is kept in memory and forgotten when MM Tray quits.';
 
@@ -31,14 +35,14 @@ export function describeKeychainProblem(error: unknown, platform: NodeJS.Platfor
   if (platform === 'linux' && isMissingKeychainBackend(error)) {
     return (
       'No keychain is available: MM Tray keeps the API key in a Secret Service keychain, and none is running. ' +
-      'Install and unlock one, such as GNOME Keyring or KWallet (for example `sudo apt install gnome-keyring libsecret-1-0`), ' +
-      `then restart MM Tray. ${SESSION_ONLY_CHOICE}`
+      'Install and unlock one, such as GNOME Keyring or KWallet (for example `sudo apt install gnome-keyring libsecret-1-0`). ' +
+      `${READ_AGAIN} ${SESSION_ONLY_CHOICE}`
     );
   }
   const reason = redactSecrets(errorMessage(error))
     .slice(0, 300)
     .replace(/[\s.]+$/, '');
-  return `${keychainName(platform)} could not be used (${reason}). ${unlockHint(platform)}${SESSION_ONLY_CHOICE}`;
+  return `${keychainName(platform)} could not be used (${reason}). ${unlockHint(platform)}${READ_AGAIN} ${SESSION_ONLY_CHOICE}`;
 }
 
 function keychainName(platform: NodeJS.Platform): string {

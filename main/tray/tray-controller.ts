@@ -7,6 +7,8 @@ import type { TrayIcon } from './tray-icons';
 import {
   findMenuItem,
   isTrayCommand,
+  localNextMorning,
+  type MorningPause,
   pauseUntil,
   sameMenu,
   TRADING_COMMANDS,
@@ -62,13 +64,19 @@ export interface TrayControllerOptions {
   actions: TrayActions;
   platform: NodeJS.Platform;
   initial: TrayInput;
+  /** Wall-clock time: what the tray shows and when pauses end. */
   now?: () => number;
+  /**
+   * A clock that never steps back, for the throttle alone (a wall-clock step back would
+   * freeze the tooltip for its length). Default performance.now.
+   */
+  monotonicNow?: () => number;
   /** Tooltip and menu updates are applied at most once per interval. Default 250 ms. */
   minIntervalMs?: number;
   /** IANA zone for clock times (tests pass 'UTC'); default: the system's. */
   timeZone?: string;
-  /** Where "until tomorrow" ends; default 08:00 local time tomorrow. */
-  tomorrowMorning?: (now: number) => number;
+  /** Where a pause "until the morning" ends; default the next 08:00 local time. */
+  nextMorning?: (now: number) => MorningPause;
   /** An action threw: report it (the tray keeps working). Default: console.error. */
   onError?: (error: unknown) => void;
 }
@@ -86,6 +94,7 @@ function promptKey(input: TrayInput): string {
     s.state,
     s.emergency,
     input.keySet,
+    input.keychainReadPending,
     input.quietUntil,
     input.fillsMissingHedge,
     input.trading?.status?.status,
@@ -114,6 +123,8 @@ export class TrayController {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
   private readonly now: () => number;
+  private readonly monotonicNow: () => number;
+  private readonly nextMorning: (now: number) => MorningPause;
   private readonly clocks = new Map<Language, TrayClock>();
   private readonly minIntervalMs: number;
 
@@ -142,7 +153,7 @@ export class TrayController {
   constructor(private readonly options: TrayControllerOptions) {
     const { actions } = options;
     const pause = (command: 'pause-30m' | 'pause-1h' | 'pause-tomorrow' | 'resume') => () =>
-      actions.pauseNotifications(pauseUntil(command, this.now(), options.tomorrowMorning));
+      actions.pauseNotifications(pauseUntil(command, this.now(), this.nextMorning));
     this.commands = {
       'open-dashboard': () => actions.openDashboard(),
       'pause-30m': pause('pause-30m'),
@@ -161,6 +172,8 @@ export class TrayController {
     };
     this.input = options.initial;
     this.now = options.now ?? (() => Date.now());
+    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
+    this.nextMorning = options.nextMorning ?? localNextMorning;
     this.minIntervalMs = options.minIntervalMs ?? 250;
     options.tray.on('click', () => this.onIconClick());
     this.flush();
@@ -175,7 +188,7 @@ export class TrayController {
       return;
     }
     if (this.throttleTimer !== undefined) return;
-    const wait = this.lastFlushAt + this.minIntervalMs - this.now();
+    const wait = this.lastFlushAt + this.minIntervalMs - this.monotonicNow();
     if (wait <= 0) {
       this.flush();
       return;
@@ -204,7 +217,8 @@ export class TrayController {
     clearTimeout(this.throttleTimer);
     this.throttleTimer = undefined;
     const now = this.now();
-    const next = trayView(this.input, now, this.clock(this.input.language ?? 'en'));
+    const language = this.input.language ?? 'en';
+    const next = trayView(this.input, now, this.clock(language), this.nextMorning(now));
     const { tray } = this.options;
     const shown = this.shown;
     if (!shown || !sameIcon(shown.icon, next.icon)) {
@@ -219,7 +233,7 @@ export class TrayController {
     }
     this.shown = next;
     this.shownKey = promptKey(this.input);
-    this.lastFlushAt = now;
+    this.lastFlushAt = this.monotonicNow();
     this.scheduleRefresh(next.refreshAt, now);
   }
 

@@ -49,15 +49,35 @@ export function isTrayCommand(id: string): id is TrayCommand {
   return (TRAY_COMMANDS as readonly string[]).includes(id);
 }
 
-/** The hour "until tomorrow" ends: a pause from the evening lasts the night. */
-export const TOMORROW_HOUR = 8;
+/** The hour a pause "until the morning" ends: a pause from the evening lasts the night. */
+export const MORNING_HOUR = 8;
 
-/** Epoch ms of TOMORROW_HOUR:00 local time on the day after `now`'s. */
-export function localTomorrowMorning(now: number): number {
-  const d = new Date(now);
-  d.setDate(d.getDate() + 1);
-  d.setHours(TOMORROW_HOUR, 0, 0, 0);
-  return d.getTime();
+/** Where a pause "until the morning" chosen now would end. */
+export interface MorningPause {
+  /** Epoch ms of the next MORNING_HOUR:00, local time. */
+  until: number;
+  /** It is today's (chosen after midnight, before the hour), not tomorrow's. */
+  today: boolean;
+  /** When `today` flips: at the morning hour, or at the next midnight. */
+  changesAt: number;
+}
+
+/**
+ * The next MORNING_HOUR:00 local time: today's before that hour (a pause at 01:30 ends at
+ * 08:00, not 30 hours later), tomorrow's from then on.
+ */
+export function localNextMorning(now: number): MorningPause {
+  const today = new Date(now);
+  today.setHours(MORNING_HOUR, 0, 0, 0);
+  if (now < today.getTime())
+    return { until: today.getTime(), today: true, changesAt: today.getTime() };
+  const tomorrow = new Date(now);
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  tomorrow.setHours(MORNING_HOUR, 0, 0, 0);
+  const midnight = new Date(now);
+  midnight.setDate(midnight.getDate() + 1);
+  midnight.setHours(0, 0, 0, 0);
+  return { until: tomorrow.getTime(), today: false, changesAt: midnight.getTime() };
 }
 
 const MINUTE = 60_000;
@@ -66,7 +86,7 @@ const MINUTE = 60_000;
 export function pauseUntil(
   command: 'pause-30m' | 'pause-1h' | 'pause-tomorrow' | 'resume',
   now: number,
-  tomorrowMorning: (now: number) => number = localTomorrowMorning,
+  nextMorning: (now: number) => MorningPause = localNextMorning,
 ): number | null {
   switch (command) {
     case 'pause-30m':
@@ -74,19 +94,24 @@ export function pauseUntil(
     case 'pause-1h':
       return now + 60 * MINUTE;
     case 'pause-tomorrow':
-      return tomorrowMorning(now);
+      return nextMorning(now).until;
     case 'resume':
       return null;
   }
 }
 
-/** The Pause notifications submenu; `pausedUntil` is the clock text of the end of quiet mode. */
+/**
+ * The Pause notifications submenu; `pausedUntil` is the clock text of the end of quiet
+ * mode, `morningToday` whether "until the morning" would end today (see localNextMorning).
+ */
 export function pauseMenu(
   pausedUntil: string | null,
   t: TrayTexts = trayTexts('en'),
+  morningToday = false,
 ): TrayMenuItem {
   const paused = pausedUntil !== null;
-  const hour = String(TOMORROW_HOUR).padStart(2, '0');
+  const hour = String(MORNING_HOUR).padStart(2, '0');
+  const morning = morningToday ? t.untilToday(hour) : t.untilTomorrow(hour);
   return {
     type: 'submenu',
     id: 'pause',
@@ -102,7 +127,7 @@ export function pauseMenu(
       { type: 'separator', id: 'separator-pause' },
       { type: 'normal', id: 'pause-30m', label: t.for30Minutes, enabled: true },
       { type: 'normal', id: 'pause-1h', label: t.for1Hour, enabled: true },
-      { type: 'normal', id: 'pause-tomorrow', label: t.untilTomorrow(hour), enabled: true },
+      { type: 'normal', id: 'pause-tomorrow', label: morning, enabled: true },
       { type: 'separator', id: 'separator-resume' },
       { type: 'normal', id: 'resume', label: t.resumeNotifications, enabled: paused },
     ],

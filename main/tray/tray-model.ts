@@ -7,8 +7,8 @@ import type { DayCounters } from '../store/day-counters';
 import { type TrayTexts, trayTexts } from './texts';
 import { DATED_AFTER_MS, type TrayClock } from './tray-clock';
 import type { TrayIcon } from './tray-icons';
-import type { TrayMenuItem } from './tray-menu';
-import { pauseMenu } from './tray-menu';
+import type { MorningPause, TrayMenuItem } from './tray-menu';
+import { localNextMorning, pauseMenu } from './tray-menu';
 import { fitLines, oneLine, TOOLTIP_MAX } from './tray-text';
 import { type TrayTrading, tradingLine, tradingMenu } from './tray-trading';
 
@@ -34,6 +34,11 @@ export interface TrayInput {
   demo: boolean;
   /** An API key is set (keychain or session). Demo mode needs none. */
   keySet: boolean;
+  /**
+   * No key is set because the keychain could not be read (keychainReadPending): it is read
+   * again in the background, and Reconnect now reads it at once.
+   */
+  keychainReadPending?: boolean;
   /** The engine's trading status and the controls; absent: no trading line or controls. */
   trading?: TrayTrading;
   /** The language of the tooltip and menu; default English. */
@@ -66,6 +71,11 @@ function noKey(input: TrayInput): boolean {
   return !input.keySet && !input.demo;
 }
 
+/** No key yet, but one may come from the keychain: Reconnect now reads it again. */
+function keyAwaitsKeychain(input: TrayInput): boolean {
+  return noKey(input) && input.keychainReadPending === true;
+}
+
 export function quietActive(input: Pick<TrayInput, 'quietUntil'>, now: number): boolean {
   return input.quietUntil !== null && input.quietUntil > now;
 }
@@ -79,6 +89,7 @@ export function trayIcon(input: TrayInput): TrayIcon {
 /** "Live since 14:05", "Reconnecting since 14:05 (attempt 3)", "No API key". */
 export function connectionLine(input: TrayInput, now: number, clock: TrayClock): string {
   const t = textsOf(input);
+  if (keyAwaitsKeychain(input)) return t.keychainUnreadable;
   if (noKey(input)) return t.noApiKey;
   const { state, since, attempt } = input.status;
   const line = t.stateSince(t.states[state], clock(since, now));
@@ -153,7 +164,11 @@ function statusLines(input: TrayInput, now: number, clock: TrayClock): TrayMenuI
     items.push(info('status', oneLine(`${prefix}${label}`, MENU_LINE_MAX)));
     items.push(info('status-feed', t.feed(connectionLine(input, now, clock))));
   } else {
-    const line = noKey(input) ? t.noApiKeyHint : connectionLine(input, now, clock);
+    const line = keyAwaitsKeychain(input)
+      ? t.keychainUnreadable
+      : noKey(input)
+        ? t.noApiKeyHint
+        : connectionLine(input, now, clock);
     items.push(info('status', `${prefix}${line}`));
   }
   if (input.trading && !noKey(input)) {
@@ -175,9 +190,15 @@ function info(
 
 /**
  * The context menu as plain data. It changes only with the state, the emergency, the
- * missing-hedge count and quiet mode, never with each event, so it is rarely rebuilt.
+ * missing-hedge count, quiet mode and whether the morning pause ends today or tomorrow,
+ * never with each event, so it is rarely rebuilt.
  */
-export function trayMenu(input: TrayInput, now: number, clock: TrayClock): TrayMenuItem[] {
+export function trayMenu(
+  input: TrayInput,
+  now: number,
+  clock: TrayClock,
+  morning: MorningPause = localNextMorning(now),
+): TrayMenuItem[] {
   const t = textsOf(input);
   const trading =
     input.trading && !noKey(input)
@@ -190,8 +211,17 @@ export function trayMenu(input: TrayInput, now: number, clock: TrayClock): TrayM
     ...statusLines(input, now, clock),
     { type: 'separator', id: 'separator-status' },
     { type: 'normal', id: 'open-dashboard', label: t.openDashboard, enabled: true },
-    pauseMenu(quietActive(input, now) ? clock(input.quietUntil as number, now) : null, t),
-    { type: 'normal', id: 'reconnect', label: t.reconnectNow, enabled: !noKey(input) },
+    pauseMenu(
+      quietActive(input, now) ? clock(input.quietUntil as number, now) : null,
+      t,
+      morning.today,
+    ),
+    {
+      type: 'normal',
+      id: 'reconnect',
+      label: t.reconnectNow,
+      enabled: !noKey(input) || keyAwaitsKeychain(input),
+    },
     ...trading,
     { type: 'separator', id: 'separator-app' },
     { type: 'normal', id: 'settings', label: t.settings, enabled: true },
@@ -201,10 +231,18 @@ export function trayMenu(input: TrayInput, now: number, clock: TrayClock): TrayM
   ];
 }
 
-/** The next time the view would change with no new input, or null. */
-export function trayRefreshAt(input: TrayInput, now: number): number | null {
+/**
+ * The next time the view would change with no new input, or null. With `morning`, that
+ * includes the morning pause's label turning from "until 08:00" to "until tomorrow" and back.
+ */
+export function trayRefreshAt(
+  input: TrayInput,
+  now: number,
+  morning?: MorningPause,
+): number | null {
   const times: number[] = [];
   if (quietActive(input, now)) times.push(input.quietUntil as number);
+  if (morning && morning.changesAt > now) times.push(morning.changesAt);
   const shown = [input.status.since, input.status.emergencySince, input.lastEvent?.at];
   for (const at of shown) {
     if (at !== undefined && Number.isFinite(at) && at + DATED_AFTER_MS > now) {
@@ -214,12 +252,17 @@ export function trayRefreshAt(input: TrayInput, now: number): number | null {
   return times.length > 0 ? Math.min(...times) : null;
 }
 
-export function trayView(input: TrayInput, now: number, clock: TrayClock): TrayView {
+export function trayView(
+  input: TrayInput,
+  now: number,
+  clock: TrayClock,
+  morning: MorningPause = localNextMorning(now),
+): TrayView {
   return {
     icon: trayIcon(input),
     tooltip: trayTooltip(input, now, clock),
     title: trayTitle(input),
-    menu: trayMenu(input, now, clock),
-    refreshAt: trayRefreshAt(input, now),
+    menu: trayMenu(input, now, clock, morning),
+    refreshAt: trayRefreshAt(input, now, morning),
   };
 }

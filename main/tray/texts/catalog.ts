@@ -13,6 +13,8 @@ export interface TrayTexts {
   noApiKey: string;
   /** The status line of the menu when no key is set. */
   noApiKeyHint: string;
+  /** No key yet because the keychain could not be read; it is read again (Reconnect now: at once). */
+  keychainUnreadable: string;
   stateSince(state: string, clock: string): string;
   attempt(line: string, attempt: number): string;
   /** "EMERGENCY", or "EMERGENCY since 14:05" when the start is known. */
@@ -32,6 +34,8 @@ export interface TrayTexts {
   for30Minutes: string;
   for1Hour: string;
   untilTomorrow(hour: string): string;
+  /** The pause "until the morning" chosen before that hour: it ends today. */
+  untilToday(hour: string): string;
   resumeNotifications: string;
 
   openDashboard: string;

@@ -18,6 +18,7 @@ export const en: TrayTexts = {
   },
   noApiKey: 'No API key',
   noApiKeyHint: 'No API key: add one in Settings',
+  keychainUnreadable: 'Keychain unavailable: API key not read yet',
   stateSince: (state, clock) => `${state} since ${clock}`,
   attempt: (line, attempt) => `${line} (attempt ${attempt})`,
   emergency: (since) => (since === null ? 'EMERGENCY' : `EMERGENCY since ${since}`),
@@ -42,6 +43,7 @@ export const en: TrayTexts = {
   for30Minutes: 'For 30 minutes',
   for1Hour: 'For 1 hour',
   untilTomorrow: (hour) => `Until tomorrow ${hour}:00`,
+  untilToday: (hour) => `Until ${hour}:00`,
   resumeNotifications: 'Resume notifications',
 
   openDashboard: 'Open dashboard',

@@ -40,6 +40,7 @@ export const zhCN: TrayTexts = {
   },
   noApiKey: '没有 API 密钥',
   noApiKeyHint: '没有 API 密钥：请在设置中添加',
+  keychainUnreadable: '钥匙串不可用：尚未读取 API 密钥',
   stateSince: (state, clock) => `${state}（自 ${clock} 起）`,
   attempt: (line, attempt) => `${line}，第 ${attempt} 次尝试`,
   emergency: (since) => (since === null ? '紧急状态' : `紧急状态（自 ${since} 起）`),
@@ -61,6 +62,7 @@ export const zhCN: TrayTexts = {
   for30Minutes: '30 分钟',
   for1Hour: '1 小时',
   untilTomorrow: (hour) => `至明天 ${hour}:00`,
+  untilToday: (hour) => `至今天 ${hour}:00`,
   resumeNotifications: '恢复通知',
 
   openDashboard: '打开仪表盘',

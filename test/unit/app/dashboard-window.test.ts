@@ -16,9 +16,23 @@ type UsedWindowApi = Pick<
   | 'isMaximized'
   | 'setTitle'
   | 'close'
+  | 'destroy'
 >;
 
+/** The part of webContents the dashboard uses: its crash state and 'render-process-gone'. */
+class FakeWebContents extends EventEmitter {
+  crashed = false;
+  isCrashed = () => this.crashed;
+
+  /** The renderer died, as Electron reports it. */
+  die(reason = 'crashed'): void {
+    this.crashed = true;
+    this.emit('render-process-gone', { preventDefault() {} }, { reason, exitCode: 139 });
+  }
+}
+
 class FakeWindow extends EventEmitter implements UsedWindowApi {
+  readonly webContents = new FakeWebContents();
   destroyed = false;
   shown = 0;
   focused = 0;
@@ -44,6 +58,10 @@ class FakeWindow extends EventEmitter implements UsedWindowApi {
   };
   close = () => {
     this.emit('close');
+    this.destroy();
+  };
+  destroy = () => {
+    if (this.destroyed) return;
     this.destroyed = true;
     this.emit('closed');
   };
@@ -53,6 +71,7 @@ function setup(saved: WindowState = { width: 1000, height: 700, maximized: false
   const created: FakeWindow[] = [];
   const saves: WindowState[] = [];
   const ready = vi.fn();
+  const log: string[] = [];
   const dashboard = new DashboardWindow({
     create: (options) => {
       const window = new FakeWindow();
@@ -68,8 +87,9 @@ function setup(saved: WindowState = { width: 1000, height: 700, maximized: false
     savedState: () => saved,
     saveState: (state) => saves.push(state),
     onReady: ready,
+    log: (message) => log.push(message),
   });
-  return { dashboard, created, saves, ready };
+  return { dashboard, created, saves, ready, log };
 }
 
 describe('DashboardWindow', () => {
@@ -111,5 +131,31 @@ describe('DashboardWindow', () => {
     expect(dashboard.current).toBeNull();
     await dashboard.show();
     expect(created).toHaveLength(2);
+  });
+
+  it('drops a window whose renderer died, so the next show builds it anew from a snapshot', async () => {
+    const { dashboard, created, ready, log } = setup();
+    await dashboard.show();
+    created[0]!.webContents.die('oom');
+    expect(created[0]!.destroyed).toBe(true);
+    expect(dashboard.current).toBeNull();
+    expect(log).toEqual([expect.stringContaining('renderer gone (oom')]);
+    await dashboard.show();
+    expect(created).toHaveLength(2);
+    expect(created[1]!.shown).toBe(1);
+    expect(ready).toHaveBeenCalledTimes(2);
+    expect(dashboard.current).toBe(created[1]);
+  });
+
+  it('rebuilds instead of focusing a window whose renderer has crashed', async () => {
+    const { dashboard, created, log } = setup();
+    await dashboard.show();
+    created[0]!.webContents.crashed = true;
+    await dashboard.show();
+    expect(created).toHaveLength(2);
+    expect(created[0]!.destroyed).toBe(true);
+    expect(created[0]!.focused).toBe(1);
+    expect(log).toEqual([expect.stringContaining('crashed')]);
+    expect(dashboard.current).toBe(created[1]);
   });
 });

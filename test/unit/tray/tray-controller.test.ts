@@ -79,7 +79,11 @@ function setup(options: Partial<TrayControllerOptions> = {}) {
     initial: trayInput(),
     now: () => Date.now(),
     timeZone: 'UTC',
-    tomorrowMorning: (now) => now + 17.5 * 60 * MINUTE,
+    nextMorning: (now) => ({
+      until: now + 17.5 * 60 * MINUTE,
+      today: false,
+      changesAt: now + 9.5 * 60 * MINUTE,
+    }),
     ...options,
   });
   return { controller, tray, calls, listeners, actions };
@@ -167,6 +171,29 @@ describe('TrayController', () => {
     expect(calls.images).toHaveLength(1);
   });
 
+  it('throttles by a clock that never steps back: a wall-clock step back freezes nothing', () => {
+    let monotonic = 0;
+    const { controller, calls } = setup({ minIntervalMs: 250, monotonicNow: () => monotonic });
+    monotonic += 300;
+    vi.setSystemTime(NOW - 60 * MINUTE);
+    controller.update({ counters: { fills: 20, hedgesPlaced: 20 } });
+    expect(calls.tooltips.at(-1)).toContain('Today: 20 fills, 20 hedges');
+    monotonic += 100;
+    controller.update({ counters: { fills: 21, hedgesPlaced: 21 } });
+    expect(calls.tooltips.at(-1)).toContain('Today: 20 fills');
+    monotonic += 150;
+    vi.advanceTimersByTime(150);
+    expect(calls.tooltips.at(-1)).toContain('Today: 21 fills, 21 hedges');
+  });
+
+  it('keeps the tooltip current after the wall clock steps back, with its default clock', () => {
+    const { controller, calls } = setup({ minIntervalMs: 250 });
+    vi.setSystemTime(NOW - 60 * MINUTE);
+    controller.update({ counters: { fills: 20, hedgesPlaced: 20 } });
+    vi.advanceTimersByTime(250);
+    expect(calls.tooltips.at(-1)).toContain('Today: 20 fills, 20 hedges');
+  });
+
   it('applies an update at once when the last one was long ago', () => {
     const { controller, calls } = setup();
     vi.advanceTimersByTime(5000);
@@ -200,6 +227,33 @@ describe('TrayController', () => {
     expect(calls.menus).toHaveLength(3);
     expect(templateItem(calls.menus[2]!, 'pause')?.label).toBe('Pause notifications');
     expect(templateItem(calls.menus[2]!, 'resume')?.enabled).toBe(false);
+  });
+
+  it('names the morning pause by its day and renames it when the day turns', () => {
+    const morning = NOW + 60 * MINUTE;
+    const midnight = NOW + 9.5 * 60 * MINUTE;
+    const { controller, calls, actions } = setup({
+      nextMorning: (now) =>
+        now < morning
+          ? { until: morning, today: true, changesAt: morning }
+          : { until: morning + 24 * 60 * MINUTE, today: false, changesAt: midnight },
+    });
+    expect(templateItem(calls.menus.at(-1)!, 'pause-tomorrow')?.label).toBe('Until 08:00');
+    controller.probe.clickMenuItem('pause-tomorrow');
+    expect(actions.pauseNotifications).toHaveBeenLastCalledWith(morning);
+    vi.advanceTimersByTime(60 * MINUTE);
+    expect(templateItem(calls.menus.at(-1)!, 'pause-tomorrow')?.label).toBe('Until tomorrow 08:00');
+  });
+
+  it('enables Reconnect now at once while the key waits for the keychain', () => {
+    const { controller, calls, actions } = setup({
+      initial: trayInput({ keySet: false, keychainReadPending: true }),
+    });
+    expect(templateItem(calls.menus.at(-1)!, 'reconnect')?.enabled).toBe(true);
+    controller.probe.clickMenuItem('reconnect');
+    expect(actions.reconnectNow).toHaveBeenCalledOnce();
+    controller.update({ keychainReadPending: false });
+    expect(templateItem(calls.menus.at(-1)!, 'reconnect')?.enabled).toBe(false);
   });
 
   it('runs menu actions from the Electron menu items', () => {

@@ -12,7 +12,7 @@ import {
   trayView,
 } from '../../../main/tray/tray-model';
 import { TOOLTIP_MAX } from '../../../main/tray/tray-text';
-import { MINUTE, NOW, status, trayInput } from './tray-fixtures';
+import { MINUTE, NEXT_MORNING_AT_NOW, NOW, status, trayInput } from './tray-fixtures';
 
 const clock = trayClock('UTC');
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -222,7 +222,7 @@ describe('tray menu', () => {
   });
 
   it('offers 30 minutes, 1 hour and until tomorrow, and no resume, when not paused', () => {
-    const menu = trayMenu(trayInput(), NOW, clock);
+    const menu = trayMenu(trayInput(), NOW, clock, NEXT_MORNING_AT_NOW);
     const pause = item(menu, 'pause');
     expect(pause.type === 'submenu' && ids(pause.submenu)).toEqual([
       'quiet-state',
@@ -278,6 +278,22 @@ describe('tray menu', () => {
     expect(item(menu, 'reconnect')).toMatchObject({ enabled: false });
   });
 
+  it('says the keychain could not be read, and lets Reconnect now read it again', () => {
+    const input = trayInput({ keySet: false, keychainReadPending: true });
+    const menu = trayMenu(input, NOW, clock);
+    expect(label(menu, 'status')).toBe('Keychain unavailable: API key not read yet');
+    expect(item(menu, 'reconnect')).toMatchObject({ enabled: true });
+    expect(trayTooltip(input, NOW, clock)).toMatch(
+      /^MM Tray: Keychain unavailable: API key not read yet\n/,
+    );
+    expect(trayIcon(input).name).toBe('stopped');
+  });
+
+  it('offers the morning pause as ending today when it is not 08:00 yet', () => {
+    const morning = { until: NOW + 60 * MINUTE, today: true, changesAt: NOW + 60 * MINUTE };
+    expect(label(trayMenu(trayInput(), NOW, clock, morning), 'pause-tomorrow')).toBe('Until 08:00');
+  });
+
   it('marks DEMO on the status line and lets the demo reconnect', () => {
     const menu = trayMenu(trayInput({ demo: true, keySet: false }), NOW, clock);
     expect(label(menu, 'status')).toBe('DEMO · Live since 14:05');
@@ -307,6 +323,14 @@ describe('tray refresh time', () => {
   it('is when a shown time needs its date', () => {
     const input = trayInput({ lastEvent: null });
     expect(trayRefreshAt(input, NOW)).toBe(input.status.since + 12 * 60 * MINUTE);
+  });
+
+  it('is when the morning pause’s label turns, if that comes first', () => {
+    const input = trayInput({ lastEvent: null, status: status({ since: NOW - 24 * 60 * MINUTE }) });
+    expect(trayRefreshAt(input, NOW, NEXT_MORNING_AT_NOW)).toBe(NEXT_MORNING_AT_NOW.changesAt);
+    expect(trayView(input, NOW, clock, NEXT_MORNING_AT_NOW).refreshAt).toBe(
+      NEXT_MORNING_AT_NOW.changesAt,
+    );
   });
 
   it('is null when nothing will change by itself', () => {

@@ -8,7 +8,14 @@ import { followFeed, type TrayFeed } from '../../../main/tray/tray-feed';
 import { findMenuItem, type TrayMenuItem } from '../../../main/tray/tray-menu';
 import { type TrayInput, trayMenu, trayTooltip } from '../../../main/tray/tray-model';
 import { betEvent, documentedFill, emergencyEvent } from '../store/feed-events';
-import { MINUTE, NO_TRAY_ACTIONS, NOW, status, trayInput } from './tray-fixtures';
+import {
+  MINUTE,
+  NEXT_MORNING_AT_NOW,
+  NO_TRAY_ACTIONS,
+  NOW,
+  status,
+  trayInput,
+} from './tray-fixtures';
 
 const clock = trayClock('UTC', 'zh-CN');
 const LAST = { en: 'order polymarket fully matched', 'zh-CN': '订单 polymarket 完全成交' };
@@ -50,6 +57,7 @@ const EVERY_STATE: TrayInput[] = [
   zh({ status: status({ state: 'connecting' }) }),
   zh({ status: status({ state: 'stopped' }) }),
   zh({ keySet: false }),
+  zh({ keySet: false, keychainReadPending: true }),
   zh({ status: status({ emergency: true, emergencySince: NOW - 5 * MINUTE }) }),
   zh({ status: status({ emergency: true, emergencyReason: '人工触发' }) }),
   zh({
@@ -90,7 +98,7 @@ describe('the tray in Chinese', () => {
   });
 
   it('names the menu items as the dashboard does', () => {
-    const menu = trayMenu(zh({ quietUntil: NOW + 30 * MINUTE }), NOW, clock);
+    const menu = trayMenu(zh({ quietUntil: NOW + 30 * MINUTE }), NOW, clock, NEXT_MORNING_AT_NOW);
     const label = (id: string) => {
       const item = findMenuItem(menu, id);
       return item?.type === 'separator' ? undefined : item?.label;
