@@ -127,11 +127,16 @@ export class FeedStore {
    * An order that gained a live hedge by the merge (news or not) gets a silent
    * 'hedge-covered': its broadcast will never come (the store now holds the bet, so a later
    * one changes nothing), and fills already waiting for it must not be reported missing.
+   * A hedge the store held as placed or pending that the snapshot shows declined gives the
+   * 'hedge-declined' its broadcast would have: the fill it covered is unhedged again.
    */
   merge(input: StoreMergeInput, now: number): readonly StoreEffect[] {
     const replace = input.replace === true;
     const missed = input.orders ? this.book.mergeOrders(input.orders, replace, input.news) : [];
-    const hedged = input.bets ? this.book.mergeBets(input.bets, replace) : new Set<string>();
+    const bets = input.bets
+      ? this.book.mergeBets(input.bets, replace, this.day.at(now))
+      : { hedged: new Set<string>(), declined: [] };
+    const hedged = bets.hedged;
     if (input.accounts) {
       if (replace) this.accounts.clear();
       for (const account of input.accounts) this.storeAccount(account);
@@ -143,8 +148,8 @@ export class FeedStore {
       missed.length === 0
         ? NO_EFFECTS
         : this.book.missedFillEffects(missed, hedged, this.day.at(now));
-    if (hedged.size === 0 && fills.length === 0) return emergency;
-    const effects: StoreEffect[] = [...emergency, ...fills];
+    if (hedged.size === 0 && fills.length === 0 && bets.declined.length === 0) return emergency;
+    const effects: StoreEffect[] = [...emergency, ...fills, ...bets.declined];
     for (const orderId of hedged) effects.push({ kind: 'hedge-covered', orderId });
     return effects;
   }

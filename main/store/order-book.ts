@@ -27,6 +27,14 @@ export interface OrderBookLimits {
   maxBets: number;
 }
 
+/** What merging hedge bets from another source found (OrderBook.mergeBets). */
+export interface BetMerge {
+  /** Orders that gained a live hedge by the merge. */
+  hedged: ReadonlySet<string>;
+  /** Hedges the store held as live that the copies say were declined. */
+  declined: readonly HedgeDeclinedEffect[];
+}
+
 /** An order whose matched stake a news merge found grown: a fill the feed missed. */
 export interface MissedFill {
   /** The copy that showed the growth. */
@@ -102,18 +110,10 @@ export class OrderBook {
     else if (after === 'pending') counters.hedgesPending += 1;
     else counters.hedgesDeclined += 1;
 
+    if (after === 'declined') return [this.declinedEffect(betId, bet)];
+    if (before === 'placed' || before === 'pending') return NO_EFFECTS;
     const orderId = orderIdOf(bet);
     const order = orderId === undefined ? undefined : this.orders.get(orderId);
-    if (after === 'declined') {
-      const effect: HedgeDeclinedEffect = {
-        kind: 'hedge-declined',
-        bet,
-        orderStillHedged: orderId !== undefined && this.hasLiveHedge(orderId, betId),
-      };
-      if (order) effect.order = order;
-      return [effect];
-    }
-    if (before === 'placed' || before === 'pending') return NO_EFFECTS;
     const effect: HedgePlacedEffect = { kind: 'hedge-placed', bet };
     if (order) effect.order = order;
     return [effect];
@@ -147,12 +147,13 @@ export class OrderBook {
   }
 
   /**
-   * Merges hedge bets from another source; no effects. Returns the orders that gained a live
-   * hedge by it (a placed or pending bet the store did not hold as one): hedges placed
-   * while the feed was away. With `replace`, a bet held live before the store forgot it
-   * is no gain.
+   * Merges hedge bets from another source. Returns the orders that gained a live hedge by it
+   * (a placed or pending bet the store did not hold as one: hedges placed while the feed was
+   * away), and the hedges it held as live that the copies say were declined meanwhile, as
+   * the effects their broadcasts would have given (counted in today's declined hedges).
+   * With `replace`, a bet held live before the store forgot it is no gain.
    */
-  mergeBets(bets: readonly BetRecord[], replace: boolean): ReadonlySet<string> {
+  mergeBets(bets: readonly BetRecord[], replace: boolean, counters: DayCounters): BetMerge {
     let liveBefore: Set<string> | undefined;
     if (replace) {
       liveBefore = new Set();
@@ -163,6 +164,7 @@ export class OrderBook {
       this.betIdsByOrder.clear();
     }
     const hedged = new Set<string>();
+    const lost: string[] = [];
     for (const update of bets) {
       if (typeof update?.betId !== 'string') continue;
       const stored = this.bets.get(update.betId);
@@ -171,8 +173,17 @@ export class OrderBook {
       const orderId = orderIdOf(bet);
       const wasLive = stored ? isLiveHedge(stored) : liveBefore?.has(update.betId) === true;
       if (orderId !== undefined && isLiveHedge(bet) && !wasLive) hedged.add(orderId);
+      if (wasLive && hedgeStatusOf(bet) === 'declined') lost.push(update.betId);
     }
-    return hedged;
+    // Once every copy is in, so that "still hedged" sees the other bets as they are now.
+    const declined: HedgeDeclinedEffect[] = [];
+    for (const betId of lost) {
+      const bet = this.bets.get(betId);
+      if (!bet) continue;
+      counters.hedgesDeclined += 1;
+      declined.push(this.declinedEffect(betId, bet));
+    }
+    return { hedged, declined };
   }
 
   /**
@@ -203,6 +214,18 @@ export class OrderBook {
       effects.push(fill);
     }
     return effects.length > 0 ? effects : NO_EFFECTS;
+  }
+
+  private declinedEffect(betId: string, bet: BetRecord): HedgeDeclinedEffect {
+    const orderId = orderIdOf(bet);
+    const order = orderId === undefined ? undefined : this.orders.get(orderId);
+    const effect: HedgeDeclinedEffect = {
+      kind: 'hedge-declined',
+      bet,
+      orderStillHedged: orderId !== undefined && this.hasLiveHedge(orderId, betId),
+    };
+    if (order) effect.order = order;
+    return effect;
   }
 
   private storeBet(betId: string, stored: BetRecord | undefined, bet: BetRecord): void {

@@ -91,3 +91,62 @@ describe('FeedEngine: a hedge placed while the socket was down', () => {
     expect(engine.policy.fillsMissingHedge).toBe(1);
   });
 });
+
+function betFrame(betStatus: string) {
+  const result = parseServerFrame(
+    JSON.stringify({
+      type: 'broadcast',
+      channel: 'bets',
+      event: 'INSERT',
+      payload: { betId: 'b1', orderId: 1, bookmaker: 'pinnacle', betStatus, placedStake: 250 },
+    }),
+  );
+  if (!result.ok) throw new Error(result.error);
+  return result.frame;
+}
+
+describe('FeedEngine: a hedge declined while the socket was down', () => {
+  let engine: FeedEngine;
+  let seen: NotificationIntent[];
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+    engine = new FeedEngine({
+      url: 'ws://127.0.0.1:9/ws/subscribe',
+      apiKey: '123e4567-e89b-42d3-a456-426614174000',
+      channels: ['orders', 'bets'],
+      policy: { timeZone: 'UTC', hedgeGraceMs: GRACE, coalesceWindowMs: 0 },
+    });
+    seen = [];
+    engine.on('notification', (n) => seen.push(n));
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const declinedCopy = (): BetRecord => ({ ...placedBet('1'), betStatus: 'declined' });
+
+  it('tells the trader, as the broadcast would have, and watches the fill again', () => {
+    engine.handleFrame(fillFrame(1, 100), T0);
+    engine.handleFrame(betFrame('pending'), T0 + 1_000);
+    vi.advanceTimersByTime(GRACE * 2);
+    expect(engine.policy.fillsMissingHedge).toBe(0);
+
+    engine.mergeState({ bets: [declinedCopy()], news: { since: T0 + 2_000 } });
+    expect(seen.map((n) => n.kind)).toEqual(['fill', 'hedge', 'hedge-declined']);
+    expect(engine.snapshot().counters.hedgesDeclined).toBe(1);
+    vi.advanceTimersByTime(GRACE + 1_000);
+    expect(engine.policy.fillsMissingHedge).toBe(1);
+    expect(seen.map((n) => n.kind)).toContain('hedge-missing');
+  });
+
+  it('says nothing of a bet it never held as live, or one already known declined', () => {
+    engine.mergeState({ bets: [declinedCopy()], news: { since: T0 } });
+    engine.handleFrame(betFrame('declined'), T0 + 1_000);
+    seen = [];
+    engine.mergeState({ bets: [declinedCopy()], news: { since: T0 + 2_000 } });
+    expect(seen).toEqual([]);
+    expect(engine.snapshot().counters.hedgesDeclined).toBe(0);
+  });
+});
