@@ -1,7 +1,7 @@
-import type { BetPayload, OrderPayload } from '../protocol/payloads';
+import type { BetPayload, OrderPayload, ScorePayload } from '../protocol/payloads';
 
 /**
- * Whether an order or a hedge bet is still in play. Shared by main's store and the
+ * Whether an order, a hedge bet or a fixture is still in play. Shared by main's store and the
  * dashboard's, which both keep finished records only while there is room.
  */
 
@@ -51,4 +51,9 @@ export function isFinishedBet(bet: BetPayload): boolean {
   if (typeof settlement !== 'string' || settlement === '' || settlement === 'undecided')
     return false;
   return settlement.toLowerCase() !== 'undecided';
+}
+
+/** A fixture no longer live: its score is kept only while there is room. */
+export function isFinishedScore(score: ScorePayload): boolean {
+  return score.live === false;
 }

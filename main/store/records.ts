@@ -17,6 +17,7 @@ export {
   hedgeStatusOf,
   isFinishedBet,
   isFinishedOrder,
+  isFinishedScore,
 } from '../../common/domain/record-status';
 
 /** Tolerance for comparing stakes that went through floating point. */
@@ -30,10 +31,6 @@ export function isStatus(value: unknown, expected: string): boolean {
 export function isLiveHedge(bet: BetRecord): boolean {
   const status = hedgeStatusOf(bet);
   return status === 'placed' || status === 'pending';
-}
-
-export function isFinishedScore(score: ScoreRecord): boolean {
-  return score.live === false;
 }
 
 export function isInactiveAccount(account: AccountRecord): boolean {

@@ -36,7 +36,7 @@ export const DEFAULT_LIMITS: StoreLimits = {
   orders: 10_000,
   bets: 10_000,
   accounts: 500,
-  scores: 1_000,
+  scores: 2_000,
   notifications: 50,
   errors: 50,
   gaps: 20,

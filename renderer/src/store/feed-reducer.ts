@@ -1,7 +1,11 @@
 import type { Gap } from '../../../common/domain/connection';
 import type { ErrorRecord, FeedEvent } from '../../../common/domain/events';
 import type { NotificationIntent } from '../../../common/domain/notifications';
-import { isFinishedBet, isFinishedOrder } from '../../../common/domain/record-status';
+import {
+  isFinishedBet,
+  isFinishedOrder,
+  isFinishedScore,
+} from '../../../common/domain/record-status';
 import type { FeedStatus } from '../../../common/domain/status';
 import type { AppSnapshot, DayCounters, EmergencyState } from '../../../common/ipc/app-snapshot';
 import type { PushBatch } from '../../../common/ipc/push-batch';
@@ -110,7 +114,7 @@ class FeedDraft {
   private orders: RecordMap<string, OrderPayload> | null = null;
   private bets: RecordMap<string, BetPayload> | null = null;
   private accounts: Map<string, AccountPayload> | null = null;
-  private scores: Map<string, ScorePayload> | null = null;
+  private scores: RecordMap<string, ScorePayload> | null = null;
   private readonly added: FeedEntry[] = [];
   private next: DashboardState;
 
@@ -211,14 +215,14 @@ class FeedDraft {
   }
 
   putScore(record: ScorePayload): void {
-    this.scores ??= MapView.writable(this.next.scores);
+    this.scores ??= writableRecords(this.next.scores, this.limits.scores, isFinishedScore);
     const stored = this.scores.get(record.fixtureId);
     let merged = record;
     if (stored) {
       merged = { ...stored, ...record };
       if (stored.scores && record.scores) merged.scores = { ...stored.scores, ...record.scores };
     }
-    setBounded(this.scores, record.fixtureId, merged, this.limits.scores);
+    this.scores.set(record.fixtureId, merged);
   }
 
   setStatus(status: FeedStatus): void {

@@ -41,9 +41,21 @@ describe('the dashboard’s record limits', () => {
     ]);
   });
 
-  it('holds as many orders and bets as main keeps', () => {
+  it('holds as many orders, bets and fixtures as main keeps', () => {
     expect(DEFAULT_LIMITS.orders).toBe(10_000);
     expect(DEFAULT_LIMITS.bets).toBe(10_000);
+    expect(DEFAULT_LIMITS.scores).toBe(2_000);
+  });
+
+  it('forgets finished fixtures before live ones', () => {
+    const value = snapshot();
+    value.feed.scores = [{ fixtureId: 'live-early', live: true }];
+    for (let i = 0; i < 30; i++) value.feed.scores.push({ fixtureId: `ended-${i}`, live: false });
+    const state = stateFromSnapshot(value, INITIAL_STATE, limits({ scores: 10 }));
+    expect(state.scores.size).toBe(10);
+    expect(state.scores.has('live-early')).toBe(true);
+    expect(state.scores.has('ended-29')).toBe(true);
+    expect(state.scores.has('ended-20')).toBe(false);
   });
 
   it('forgets finished orders before open ones when a snapshot does not fit', () => {
