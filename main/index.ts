@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   if (keyStatus.keychainProblem) logger.warn(`keychain unavailable: ${keyStatus.keychainProblem}`);
   // A keychain locked at login (or a Secret Service that starts late) is read again.
   const keychainRetry = new KeychainRetry({ vault, log: (message) => logger.info(message) });
+  const retryKeychain = () => void keychainRetry.retryNow();
 
   const osLocales = app.getPreferredSystemLanguages();
   const controller = new FeedController({
@@ -206,7 +207,7 @@ async function main(): Promise<void> {
       openDashboard: () => void openDashboard(),
       pauseNotifications: (until) => void settings.update({ notifications: { quietUntil: until } }),
       reconnectNow: () => {
-        void keychainRetry.retryNow();
+        retryKeychain();
         controller.reconnectNow();
       },
       tradingAction: (action) =>
@@ -289,6 +290,7 @@ async function main(): Promise<void> {
       openLogsFolder: async () => {
         await shell.openPath(logger.logsFolder);
       },
+      retryKeychain,
       confirmEndpointChange: async (host) => {
         const options = endpointChangeDialog(host, controller.language);
         const { response } = await dialog.showMessageBox(options);
@@ -308,7 +310,7 @@ async function main(): Promise<void> {
   for (const wake of ['resume', 'unlock-screen'] as const) {
     powerMonitor.on(wake as 'resume', () => {
       logger.info(`${wake}: checking the connection`);
-      void keychainRetry.retryNow();
+      retryKeychain();
       controller.checkNow();
     });
   }

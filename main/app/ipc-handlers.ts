@@ -23,6 +23,8 @@ export interface IpcHandlerDeps {
    * host; true goes ahead. Without it, such a change is refused.
    */
   confirmEndpointChange?: (host: string) => Promise<boolean>;
+  /** Reads a keychain that failed at launch again (Reconnect now does it too). */
+  retryKeychain?: () => void;
   now?: () => number;
 }
 
@@ -68,7 +70,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       if (apiKey === null) return { ok: false, message: 'no API key to test: enter one first' };
       return testKey({ url, apiKey });
     },
-    'feed:reconnect': () => deps.controller.reconnectNow(),
+    'feed:reconnect': () => {
+      deps.retryKeychain?.();
+      deps.controller.reconnectNow();
+    },
     'notifications:pause': async ({ until }) => {
       await deps.settings.update({ notifications: { quietUntil: until } });
     },

@@ -18,6 +18,7 @@ const TYPED_KEY = '00000000-1111-4222-8333-444444444444';
 function setup({ storedKey = null }: { storedKey?: string | null } = {}) {
   const update = vi.fn(async (_patch: SettingsPatch) => DEFAULT_SETTINGS);
   const reconnectNow = vi.fn();
+  const retryKeychain = vi.fn();
   const tradingAction = vi.fn(async (action: TradingAction) => ({
     action,
     ok: true,
@@ -50,9 +51,18 @@ function setup({ storedKey = null }: { storedKey?: string | null } = {}) {
     },
     openExternal: vi.fn(),
     openLogsFolder: vi.fn(),
+    retryKeychain,
     now: () => 1_000,
   });
-  return { handlers, update, reconnectNow, tradingAction, refreshTrading, confirmationFacts };
+  return {
+    handlers,
+    update,
+    reconnectNow,
+    retryKeychain,
+    tradingAction,
+    refreshTrading,
+    confirmationFacts,
+  };
 }
 
 describe('the dashboard’s requests', () => {
@@ -66,10 +76,11 @@ describe('the dashboard’s requests', () => {
     ]);
   });
 
-  it('reconnect asks the feed to reconnect now', async () => {
-    const { handlers, reconnectNow } = setup();
+  it('reconnect asks the feed to reconnect now, and reads a failed keychain again', async () => {
+    const { handlers, reconnectNow, retryKeychain } = setup();
     await handlers['feed:reconnect'](undefined as never, event);
     expect(reconnectNow).toHaveBeenCalledTimes(1);
+    expect(retryKeychain).toHaveBeenCalledTimes(1);
   });
 
   it('a snapshot before any feed is complete and empty', async () => {
