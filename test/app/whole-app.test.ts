@@ -22,6 +22,14 @@ let userData: string;
 let app: AppProcess;
 
 const trayImage = (state: AppState) => state.trays[0]?.image ?? '';
+
+/** Every message box the stand-in showed, oldest first. */
+function asked(): AskedDialog[] {
+  const log = dialogLogFile(userData);
+  if (!existsSync(log)) return [];
+  const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  return lines.map((line) => JSON.parse(line) as AskedDialog);
+}
 const icon = (name: string) => `/tray/linux/${name}.png`;
 
 beforeAll(async () => {
@@ -199,12 +207,6 @@ describe('MM Tray as a whole', () => {
       simulator.model.insertOrder(client, openOrder(orderId));
     const open = simulator.model.openOrders(client).length;
     expect(open).toBeGreaterThanOrEqual(3);
-    const asked = (): AskedDialog[] => {
-      const log = dialogLogFile(userData);
-      if (!existsSync(log)) return [];
-      const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-      return lines.map((line) => JSON.parse(line) as AskedDialog);
-    };
     const askedBefore = asked().length;
     const notificationsBefore = (await app.state()).notifications.length;
 
@@ -255,6 +257,33 @@ describe('MM Tray as a whole', () => {
     expect(readFileSync(autostart, 'utf8')).toContain(`\nExec="${process.execPath}"\n`);
     await app.evaluate('window.mmTray.settings.update({ startAtLogin: false })');
     await waitFor(() => !existsSync(autostart), 'the autostart entry removed');
+  });
+
+  it('asks natively before a settings change would take the stored key to another server', async () => {
+    const askedBefore = asked().length;
+    const connectionsBefore = simulator.connections().length;
+    // The stand-in message box answers with its second button: Cancel.
+    writeFileSync(dialogAnswerFile(userData), JSON.stringify({ response: 1 }));
+    const outcome = await app.evaluate(
+      `window.mmTray.settings
+        .update({ endpoint: 'wss://elsewhere.example.com/ws/subscribe' })
+        .then(() => 'changed', (error) => String(error && error.message))`,
+    );
+    expect(outcome).toContain('not confirmed');
+    expect(asked()).toHaveLength(askedBefore + 1);
+    const question = asked().at(-1)!;
+    expect(question).toMatchObject({
+      title: 'Send your API key to another server?',
+      buttons: ['Change endpoint', 'Cancel'],
+      response: 1,
+    });
+    expect(question.detail).toContain('elsewhere.example.com');
+    expect(await app.evaluate('window.mmTray.settings.get()')).toMatchObject({
+      endpoint: simulator.url,
+    });
+    // The feed stayed where it was: no restart, no new connection.
+    await sleep(300);
+    expect(simulator.connections()).toHaveLength(connectionsBefore);
   });
 
   it('denies new windows and blocks navigation away from the app page', async () => {
