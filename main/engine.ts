@@ -68,7 +68,11 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
     this.dayStartOf = options.store?.dayStart ?? localDayStart;
     this.seq = (options.firstSeq ?? 1) - 1;
     this.connection = new FeedConnection(options);
-    this.policy = new NotificationPolicy(options.policy);
+    // Without the bets channel no hedge is ever seen: fills are not watched for one.
+    this.policy = new NotificationPolicy({
+      watchHedges: options.channels.includes('bets'),
+      ...options.policy,
+    });
     this.store = new FeedStore({
       ...options.store,
       missingHedges: () => this.policy.missingHedges(),

@@ -39,6 +39,12 @@ export interface NotificationPolicyOptions {
   timeZone?: string;
   /** The language of titles and bodies. Default 'en' (the CLI's). */
   language?: Language;
+  /**
+   * Whether fills are watched for their hedge. Default true. Off when the feed does not
+   * carry the `bets` channel: no hedge would ever be seen, and every fill would be reported
+   * missing its hedge. Fills are still reported.
+   */
+  watchHedges?: boolean;
   /** Size limits of the hedge watch. */
   maxPendingFills?: number;
   maxMissingHedgeOrders?: number;
@@ -74,6 +80,7 @@ export class NotificationPolicy {
   private enabled: ReadonlySet<NotificationKind> | null = null;
   private quietUntilMs: number | null = null;
   private readonly timeZone: string | undefined;
+  private readonly watchHedges: boolean;
 
   constructor(options: NotificationPolicyOptions = {}) {
     const graceMs = validMs('hedgeGraceMs', options.hedgeGraceMs ?? 15_000);
@@ -90,6 +97,7 @@ export class NotificationPolicy {
       (summary, at) => summaryIntent(summary, this.texts, at),
     );
     this.timeZone = options.timeZone;
+    this.watchHedges = options.watchHedges ?? true;
     const language = options.language ?? 'en';
     this.texts = { language, clock: textClock(language, this.timeZone), hedgeGraceMs: graceMs };
     this.setEnabledKinds(options.enabledKinds ?? null);
@@ -192,13 +200,15 @@ export class NotificationPolicy {
     switch (effect.kind) {
       case 'fill': {
         const order = effect.order;
-        const missing = this.hedges.onFill({
-          orderId: order.orderId,
-          stake: effect.matchedDelta,
-          exchange: order.exchange,
-          fixtureId: order.fixtureId,
-          at: now,
-        });
+        const missing = this.watchHedges
+          ? this.hedges.onFill({
+              orderId: order.orderId,
+              stake: effect.matchedDelta,
+              exchange: order.exchange,
+              fixtureId: order.fixtureId,
+              at: now,
+            })
+          : [];
         this.offer(fillNotice(effect, this.texts), now, out);
         this.reportMissing(missing, now, out);
         return;
@@ -214,7 +224,13 @@ export class NotificationPolicy {
       case 'hedge-declined': {
         const order = effect.order;
         const matched = order?.matchedStake;
-        if (order && !effect.orderStillHedged && typeof matched === 'number' && matched > 0) {
+        if (
+          this.watchHedges &&
+          order &&
+          !effect.orderStillHedged &&
+          typeof matched === 'number' &&
+          matched > 0
+        ) {
           const missing = this.hedges.onHedgeLost({
             orderId: order.orderId,
             stake: matched,

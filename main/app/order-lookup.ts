@@ -6,7 +6,7 @@ import { type OrderRecord, parseTimestamp } from '../store/records';
 /** Largest page the API serves. */
 export const LOOKUP_PAGE_SIZE = 2000;
 /**
- * Most pages one lookup reads (20,000 orders, newest first): a reconciliation after a long
+ * Most pages one lookup reads (20,000 orders, the newest first): a reconciliation after a long
  * sleep on a busy account must not turn into hundreds of requests.
  */
 export const LOOKUP_MAX_PAGES = 10;
@@ -22,7 +22,7 @@ export interface OrderLookupRequest {
 }
 
 export interface OrderLookup {
-  /** Every order read, newest first as the server lists them. */
+  /** Every order read, in the order read. */
   orders: OrderRecord[];
   /** False when a page could not be read: the pages after it are unknown. */
   complete: boolean;
@@ -52,11 +52,29 @@ function createdNoLaterThan(order: OrderRecord): number | undefined {
   return parseTimestamp(order.createdAt) ?? orderChangedAt(order);
 }
 
+/** How a page of /orders is sorted (the API does not say), by the creation of its ends. */
+export type ListingOrder = 'newest-first' | 'oldest-first' | 'unknown';
+
 /**
- * Reads the server's orders, newest first, from firstDayToRead() to today, page after page
+ * The order of a page, from the createdAt of its first and last items: unknown when they
+ * are equal, missing, or the page holds fewer than two.
+ */
+export function listingOrderOf(orders: readonly OrderRecord[]): ListingOrder {
+  if (orders.length < 2) return 'unknown';
+  const first = parseTimestamp(orders[0]?.createdAt);
+  const last = parseTimestamp(orders[orders.length - 1]?.createdAt);
+  if (first === undefined || last === undefined || first === last) return 'unknown';
+  return first > last ? 'newest-first' : 'oldest-first';
+}
+
+/**
+ * Reads the server's orders from firstDayToRead() to today, page after page, newest first
  * until every wanted order is found and the gap is covered (a page reaches an order created
- * before `missedSince`), or the pages run out, or `maxPages` were read. Null when the first
- * page cannot be read.
+ * before `missedSince`), or the pages run out, or `maxPages` were read. The API does not
+ * say how it sorts the list, so the first page tells: listed oldest first, the pages after
+ * it are read from the last one back, so the newest come first all the same. When the order
+ * cannot be told, no page is taken to cover the gap: every page is read, up to `maxPages`.
+ * Null when the first page cannot be read.
  */
 export async function lookUpOrders(
   client: Pick<RestClient, 'orders'>,
@@ -71,28 +89,61 @@ export async function lookUpOrders(
   ]);
   const missing = new Set(wanted.map((o) => String(o.orderId)));
   const orders: OrderRecord[] = [];
-  for (let page = 1; page <= maxPages; page++) {
-    let answer: Awaited<ReturnType<RestClient['orders']>>;
-    try {
-      answer = await client.orders({
-        ...(from !== undefined ? { from } : {}),
-        to: today,
-        page,
-        pageSize: LOOKUP_PAGE_SIZE,
-      });
-    } catch {
-      return page === 1 ? null : { orders, complete: false };
-    }
+  const readPage = (page: number) =>
+    client.orders({
+      ...(from !== undefined ? { from } : {}),
+      to: today,
+      page,
+      pageSize: LOOKUP_PAGE_SIZE,
+    });
+  /** Takes a page in; returns when its oldest order was created, at the latest. */
+  const take = (records: readonly OrderRecord[]): number => {
     let oldest = Number.POSITIVE_INFINITY;
-    for (const { record } of answer.items) {
+    for (const record of records) {
       orders.push(record);
       missing.delete(String(record.orderId));
       const created = createdNoLaterThan(record);
       if (created !== undefined && created < oldest) oldest = created;
     }
-    if (answer.items.length === 0 || page >= answer.totalPages) break;
-    const gapCovered = missedSince === null || oldest < missedSince;
-    if (missing.size === 0 && gapCovered) break;
+    return oldest;
+  };
+
+  let first: Awaited<ReturnType<RestClient['orders']>>;
+  try {
+    first = await readPage(1);
+  } catch {
+    return null;
+  }
+  const firstRecords = first.items.map((item) => item.record);
+  let oldest = take(firstRecords);
+  let order = listingOrderOf(firstRecords);
+  const backwards = order === 'oldest-first';
+  const lastPage = first.totalPages;
+  let totalPages = first.totalPages;
+  let isEmpty = first.items.length === 0;
+  for (let read = 1, page = 1; ; read++) {
+    if (missing.size === 0) {
+      if (missedSince === null) break;
+      // Read newest first, a page reaching an order created before the gap ends it.
+      const newestFirst = backwards ? page !== 1 : order === 'newest-first';
+      if (newestFirst && oldest < missedSince) break;
+    }
+    page = backwards ? (page === 1 ? lastPage : page - 1) : page + 1;
+    const done = backwards ? page <= 1 : isEmpty || page > totalPages;
+    if (done || read >= maxPages) break;
+    let answer: Awaited<ReturnType<RestClient['orders']>>;
+    try {
+      answer = await readPage(page);
+    } catch {
+      return { orders, complete: false };
+    }
+    const records = answer.items.map((item) => item.record);
+    oldest = take(records);
+    if (!backwards) {
+      totalPages = answer.totalPages;
+      isEmpty = records.length === 0;
+      if (order === 'unknown') order = listingOrderOf(records);
+    }
   }
   return { orders, complete: true };
 }

@@ -123,6 +123,16 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
    */
   private actionEpoch = 0;
   private actionsRunning = 0;
+  /**
+   * Status reads numbered as they start, and the newest one applied: an answer that began
+   * before one already applied is older than what is shown, and is dropped.
+   */
+  private readsStarted = 0;
+  private newestReadApplied = 0;
+  /** The feed's emergency flag as last heard (onFeedStatus). */
+  private feedEmergency = false;
+  /** True while a merge of ours runs: the statuses it makes the engine publish are ours. */
+  private merging = false;
   private pnlReadAt: number | null = null;
   private pnlDay: string | null = null;
   private pnlWanted = true;
@@ -154,19 +164,28 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     void this.poll();
   }
 
-  /** Feed the engine's status here; each time it goes live, a snapshot is merged. */
+  /**
+   * Feed the engine's status here; each time it goes live, a snapshot is merged. When the
+   * feed's emergency flag changes, the trading status is read at once: it changes with it.
+   */
   onFeedStatus(status: FeedStatus): void {
     if (this.disposed) return;
+    const emergency = status.emergency === true;
+    // A change our own merge made came with the status that merge read.
+    const readStatus = emergency !== this.feedEmergency && !this.merging;
+    this.feedEmergency = emergency;
     const live = status.state === 'live';
-    if (live === this.live) return;
-    this.live = live;
-    this.session += 1;
-    if (live) {
-      this.everLive = true;
-      void this.reconcile();
-    } else if (this.everLive) {
-      this.noteMissedFrom(status.since);
+    if (live !== this.live) {
+      this.live = live;
+      this.session += 1;
+      if (live) {
+        this.everLive = true;
+        void this.reconcile();
+      } else if (this.everLive) {
+        this.noteMissedFrom(status.since);
+      }
     }
+    if (readStatus && this.running) void this.poll();
   }
 
   /**
@@ -187,8 +206,10 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   async reconcile(): Promise<void> {
     const session = this.session;
     const read = this.beginRead();
+    const readNo = ++this.readsStarted;
     const { client, engine } = this.options;
     const missedSince = this.missedSince;
+    const emergencyBroadcasts = engine.store.emergencyBroadcasts;
     try {
       const snapshot = await client.snapshot();
       if (!this.isCurrent(session)) return;
@@ -213,21 +234,39 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
         missedSince === null ? [] : this.missedOrders(looked, openIds, staleIds, missedSince);
       const now = this.now();
       const status = snapshot.tradingStatus;
-      engine.mergeState(
-        {
-          orders: [...snapshot.openOrders.map((o) => o.record), ...closed, ...missed],
-          bets: [...snapshot.bets.map((b) => b.record), ...(olderBets ?? [])],
-          accounts: snapshot.accounts.map((a) => a.record),
-          emergency: { active: status.emergencyActive, reason: status.systemReason ?? null },
-          ...(missedSince === null ? {} : { news: { since: missedSince } }),
-        },
-        now,
-      );
+      // An emergency broadcast applied since the read began is newer than the snapshot: its
+      // emergency and trading status are left out (the broadcast's status change reads the
+      // trading status again).
+      const emergencyNewer = engine.store.emergencyBroadcasts !== emergencyBroadcasts;
+      this.merging = true;
+      try {
+        engine.mergeState(
+          {
+            orders: [...snapshot.openOrders.map((o) => o.record), ...closed, ...missed],
+            bets: [...snapshot.bets.map((b) => b.record), ...(olderBets ?? [])],
+            accounts: snapshot.accounts.map((a) => a.record),
+            ...(emergencyNewer
+              ? {}
+              : {
+                  emergency: {
+                    active: status.emergencyActive,
+                    reason: status.systemReason ?? null,
+                  },
+                }),
+            ...(missedSince === null ? {} : { news: { since: missedSince } }),
+          },
+          now,
+        );
+      } finally {
+        this.merging = false;
+      }
       // Without the orders the gap is not repaired: the next reconciliation reads them.
       if (lookup?.complete) this.missedSince = null;
       // After a failed page, an order not found may be on a page not read: not unresolved.
       if (lookup) this.noteUnresolved(lookup.complete ? wanted : [], closed, now);
-      if (this.isFresh(read)) this.acceptStatus(status, now, false);
+      if (!emergencyNewer && this.isFresh(read) && this.isNewest(readNo)) {
+        this.acceptStatus(status, now, false);
+      }
       this.notePnlRead(snapshot.day, now);
       this.update({
         pnl: snapshot.pnl,
@@ -252,12 +291,13 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     if (this.disposed) return;
     this.clearTimer();
     const read = this.beginRead();
+    const readNo = ++this.readsStarted;
     const startedAt = this.now();
     const money = this.pnlDue(startedAt) ? this.readPnl(utcDay(startedAt), startedAt) : null;
     try {
       const status = await this.options.client.tradingStatus();
       if (this.disposed) return;
-      if (this.isFresh(read)) this.acceptStatus(status, this.now(), false);
+      if (this.isFresh(read) && this.isNewest(readNo)) this.acceptStatus(status, this.now(), false);
       else this.update({ problem: null });
     } catch (error) {
       if (!this.disposed) this.update({ problem: problemText(error) });
@@ -352,6 +392,13 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   /** Whether a read may be applied: no action started or ended since it began. */
   private isFresh(read: number | null): boolean {
     return read !== null && read === this.actionEpoch;
+  }
+
+  /** Whether status read `readNo` is no older than any applied; if so, it is the newest now. */
+  private isNewest(readNo: number): boolean {
+    if (readNo < this.newestReadApplied) return false;
+    this.newestReadApplied = readNo;
+    return true;
   }
 
   private pnlDue(now: number): boolean {

@@ -20,12 +20,23 @@ export interface EmergencyInput {
 /** Emergency mode as last reported, and the transitions worth telling anyone about. */
 export class EmergencyTracker {
   private current: EmergencyState = { active: false, reason: null, since: null };
+  private broadcasts = 0;
 
   get state(): EmergencyState {
     return this.current;
   }
 
+  /**
+   * How many emergency broadcasts were applied so far. A REST read that began before the
+   * count moved is older than what the socket said, and must not overrule it.
+   */
+  get broadcastsApplied(): number {
+    return this.broadcasts;
+  }
+
+  /** An emergency broadcast from the feed. */
   applyPayload(payload: EmergencyPayload, receivedAt: number): readonly StoreEffect[] {
+    this.broadcasts += 1;
     return this.apply(
       {
         active: payload.emergency === true,

@@ -191,6 +191,14 @@ export class FeedStore {
     return this.emergencyTracker.state;
   }
 
+  /**
+   * How many emergency broadcasts the store applied so far: read it before a REST read,
+   * and leave the read's emergency out of the merge if it moved meanwhile.
+   */
+  get emergencyBroadcasts(): number {
+    return this.emergencyTracker.broadcastsApplied;
+  }
+
   /** Today's counters; pass `now` to roll over to a new day first. */
   counters(now?: number): DayCounters {
     return this.day.snapshot(now);

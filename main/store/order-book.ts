@@ -17,6 +17,7 @@ import {
   isFinishedBet,
   isFinishedOrder,
   isLiveHedge,
+  isStaleBetCopy,
   isStaleOrderCopy,
   mergeRecord,
   type OrderRecord,
@@ -147,7 +148,8 @@ export class OrderBook {
   }
 
   /**
-   * Merges hedge bets from another source. Returns the orders that gained a live hedge by it
+   * Merges hedge bets from another source; a copy that would move a stored bet's status
+   * back (records.ts isStaleBetCopy) is skipped. Returns the orders that gained a live hedge by it
    * (a placed or pending bet the store did not hold as one: hedges placed while the feed was
    * away), and the hedges it held as live that the copies say were declined meanwhile, as
    * the effects their broadcasts would have given (counted in today's declined hedges).
@@ -168,6 +170,7 @@ export class OrderBook {
     for (const update of bets) {
       if (typeof update?.betId !== 'string') continue;
       const stored = this.bets.get(update.betId);
+      if (stored && isStaleBetCopy(stored, update)) continue;
       const bet = stored ? mergeRecord(stored, update) : update;
       this.storeBet(update.betId, stored, bet);
       const orderId = orderIdOf(bet);

@@ -97,3 +97,53 @@ export function isStaleOrderCopy(stored: OrderRecord, copy: OrderRecord): boolea
   const copyAt = parseTimestamp(copy.updatedAt);
   return storedAt !== undefined && copyAt !== undefined && copyAt < storedAt;
 }
+
+/**
+ * How far a hedge bet's status has gone: pending, then placed, then declined (placed may
+ * be skipped). A status the app does not know ranks past them all: it cannot be placed,
+ * so a known status never replaces it. Undefined when the record holds no status.
+ */
+function betStatusRank(bet: BetRecord): number | undefined {
+  const raw = bet.betStatus;
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  switch (hedgeStatusOf(bet)) {
+    case 'pending':
+      return 0;
+    case 'placed':
+      return 1;
+    case 'declined':
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+/** 0 while undecided, 1 once settled (won, lost, void...); undefined when not given. */
+function settlementRank(bet: BetRecord): number | undefined {
+  const raw = bet.settlementStatus;
+  if (typeof raw !== 'string' || raw === '') return undefined;
+  return raw.toLowerCase() === 'undecided' ? 0 : 1;
+}
+
+/** -1, 0 or 1 as `copy` is behind, level with or ahead of `stored`; 0 when either is unknown. */
+function compareRanks(stored: number | undefined, copy: number | undefined): number {
+  if (stored === undefined || copy === undefined) return 0;
+  return Math.sign(copy - stored);
+}
+
+/**
+ * Whether a REST copy of a hedge bet must not replace the stored one. A bet's life only
+ * goes forward (pending, placed, declined; undecided, then settled), so a copy that would
+ * move either status back was read before a broadcast the store applied meanwhile, and is
+ * stale whatever else it says. A copy that moves one forward is news. Level with the stored
+ * bet, an older `updatedAt` (not documented for bets, used when both carry one) is stale.
+ */
+export function isStaleBetCopy(stored: BetRecord, copy: BetRecord): boolean {
+  const status = compareRanks(betStatusRank(stored), betStatusRank(copy));
+  const settlement = compareRanks(settlementRank(stored), settlementRank(copy));
+  if (status < 0 || settlement < 0) return true;
+  if (status > 0 || settlement > 0) return false;
+  const storedAt = parseTimestamp(stored.updatedAt);
+  const copyAt = parseTimestamp(copy.updatedAt);
+  return storedAt !== undefined && copyAt !== undefined && copyAt < storedAt;
+}

@@ -180,6 +180,23 @@ describe('NotificationPolicy: one notification per kind', () => {
     });
   });
 
+  it('without the bets channel, reports fills but never a missing hedge it could not see', () => {
+    const { apply, policy, runUntil, store } = setup({ watchHedges: false, coalesceWindowMs: 0 });
+    const [fill] = apply(documentedFill(T0), T0);
+    expect(fill).toMatchObject({ kind: 'fill' });
+    expect(policy.nextDeadline()).toBeNull();
+    expect(runUntil(T0 + 60_000)).toEqual([]);
+    // A hedge declined in a REST merge does not start a watch either.
+    const declined = {
+      ...declinedEffect('b1', '123'),
+      order: { orderId: '123', exchange: 'kalshi', orderStake: 100, matchedStake: 100 },
+    } as StoreEffect;
+    expect(policy.onEffects([declined], T0 + 1_000)).toMatchObject([{ kind: 'hedge-declined' }]);
+    expect(runUntil(T0 + 120_000)).toEqual([]);
+    expect(policy.fillsMissingHedge).toBe(0);
+    expect(store.snapshot().missingHedges).toEqual({ fillsMissingHedge: 0, orders: [] });
+  });
+
   it('tells an emergency with its reason and since when, and its end', () => {
     const { apply } = setup();
     const [on] = apply(

@@ -701,9 +701,10 @@ describe('TradingMonitor looking up orders no longer open', () => {
     const unresolved: string[][] = [];
     monitor.on('unresolved', (ids) => unresolved.push(ids));
 
-    // 30,000 orders, none of them order 42.
+    // 30,000 orders, none of them order 42, created one a millisecond (the listing's order
+    // shows: newest first, so the next lookup sees the gap covered on its first page).
     const others = Array.from({ length: 30_000 }, (_, i) =>
-      filledCopy(String(1_000 + i), DAY2_0200 + 1_000, DAY2_0200 + 1_000),
+      filledCopy(String(1_000 + i), DAY2_0200 + 1_000 + i, DAY2_0200 + 1_000 + i),
     );
     client.orders.mockImplementation(ordersServer(others));
     monitor.onFeedStatus({ ...down, since: DAY2_0200 + 60_000 });
