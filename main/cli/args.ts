@@ -42,9 +42,10 @@ Options:
 
 Watch options:
   --channels LIST         comma-separated channels (default ${CHANNELS.join(',')})
-  --ping-interval SECONDS time between pings (default 30)
-  --pong-timeout SECONDS  silence after a ping that means the connection is dead (default 10)
-  --hedge-grace SECONDS   time a fill may wait for its hedge bet (default 15)
+  --ping-interval SECONDS time between pings (default 30; 0.1 to 86,400)
+  --pong-timeout SECONDS  silence after a ping that means the connection is dead
+                          (default 10; 0.1 to 86,400)
+  --hedge-grace SECONDS   time a fill may wait for its hedge bet (default 15; 0.1 to 600)
 
 Command options:
   -y, --yes               confirm stop or cancel-all; required when stdin is not a
@@ -54,9 +55,10 @@ Command options:
   --from YYYY-MM-DD       pnl: first day, UTC (default: today)
   --to YYYY-MM-DD         pnl: last day, UTC (default: today)
 
-Exit codes: 0 done (watch: stopped by SIGINT/SIGTERM), 2 bad usage or an unconfirmed
-stop/cancel-all, 3 the server refused the key, 4 the server refused or failed a command
-(its detail on stderr).`;
+Exit codes: 0 done (watch: stopped by SIGINT/SIGTERM, or the reader of stdout went
+away), 1 watch: stdout failed otherwise, 2 bad usage or an unconfirmed stop/cancel-all,
+3 the server refused the key, 4 the server refused or failed a command (its detail on
+stderr).`;
 
 export interface CliOptions {
   url: string;
@@ -70,11 +72,30 @@ export interface CliOptions {
   help: boolean;
 }
 
-function seconds(name: string, value: string | undefined, fallback: number): number {
+/**
+ * What each timing option accepts, in seconds. The floor keeps pings from flooding the
+ * server and timers from rounding to 0 ms; a day is far below setTimeout's limit (about
+ * 24.8 days, past which Node fires after 1 ms). The hedge grace tops out where the app's
+ * setting does (common/settings/schema.ts).
+ */
+export const SECONDS_RANGE = {
+  'ping-interval': { min: 0.1, max: 86_400 },
+  'pong-timeout': { min: 0.1, max: 86_400 },
+  'hedge-grace': { min: 0.1, max: 600 },
+} as const;
+
+function seconds(
+  name: keyof typeof SECONDS_RANGE,
+  value: string | undefined,
+  fallback: number,
+): number {
   if (value === undefined) return fallback * 1000;
+  const { min, max } = SECONDS_RANGE[name];
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || parsed <= 0) {
-    throw new UsageError(`--${name} takes a positive number of seconds, not "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max) {
+    throw new UsageError(
+      `--${name} takes a number of seconds from ${min} to ${max.toLocaleString('en-US')}, not "${value}"`,
+    );
   }
   return Math.round(parsed * 1000);
 }

@@ -1,20 +1,21 @@
-import type { Gap } from '../../common/domain/connection';
+import type { Writable } from 'node:stream';
 import { FeedEngine } from '../engine';
 import { startSimulator } from '../simulator';
 import type { CliOptions } from './args';
-import { jsonRecord } from './json-records';
-import { colours, noColours, prettyLine } from './pretty-log';
+import { LineOutput } from './line-output';
+import { colours, noColours } from './pretty-log';
+import { writeRecords } from './record-writer';
 
-export const EXIT = { ok: 0, usage: 2, keyRefused: 3 } as const;
+export const EXIT = { ok: 0, outputFailed: 1, usage: 2, keyRefused: 3 } as const;
 
 export interface WatchIo {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  /** Resolves when the user asks to stop (SIGINT/SIGTERM). */
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable;
+  /** Resolves when the user asks to stop (SIGINT/SIGTERM). Stdout failing stops it too. */
   stopSignal: Promise<void>;
 }
 
-/** Watches the feed until a stop signal or a refused key; resolves to the exit code. */
+/** Watches the feed until a stop signal, a refused key or stdout failing; resolves to the exit code. */
 export async function watch(options: CliOptions, io: WatchIo): Promise<number> {
   const simulator = options.demo
     ? await startSimulator({
@@ -34,28 +35,14 @@ export async function watch(options: CliOptions, io: WatchIo): Promise<number> {
     policy: { hedgeGraceMs: options.hedgeGraceMs },
   });
 
-  const write = (line: string) => io.stdout.write(`${line}\n`);
+  const output = new LineOutput(io.stdout);
+  const write = (line: string) => output.write(line);
   if (options.json) {
-    // A gap comes just before the "live" status it belongs to, and goes out in it.
-    let gap: Gap | undefined;
-    engine.on('gap', (g) => {
-      gap = g;
-    });
-    engine.on('status', (s) => {
-      write(JSON.stringify(jsonRecord.status(s, gap)));
-      gap = undefined;
-    });
-    engine.on('event', (e) => write(JSON.stringify(jsonRecord.event(e))));
-    engine.on('notification', (n) => write(JSON.stringify(jsonRecord.notification(n))));
-    engine.on('error', (e) => write(JSON.stringify(jsonRecord.error(e))));
+    writeRecords(engine, write, { format: 'json' });
   } else {
-    const line = prettyLine(io.stdout.isTTY ? colours(io.stdout) : noColours);
+    const paint = io.stdout.isTTY ? colours(io.stdout as NodeJS.WriteStream) : noColours;
     if (simulator) write(`DEMO: connected to the built-in simulator at ${simulator.url}`);
-    engine.on('status', (s) => write(line.status(s)));
-    engine.on('event', (e) => write(line.event(e)));
-    engine.on('notification', (n) => write(line.notification(n)));
-    engine.on('error', (e) => write(line.error(e)));
-    engine.on('gap', (g) => write(line.gap(g)));
+    writeRecords(engine, write, { format: paint });
   }
 
   let refusal = '';
@@ -71,6 +58,7 @@ export async function watch(options: CliOptions, io: WatchIo): Promise<number> {
   const outcome = await Promise.race([
     io.stopSignal.then(() => 'stop' as const),
     refused.then(() => 'refused' as const),
+    output.ended,
   ]);
   await engine.stop();
   await simulator?.close();
@@ -78,5 +66,10 @@ export async function watch(options: CliOptions, io: WatchIo): Promise<number> {
     io.stderr.write(`mm-tray-cli: the server refused the API key (${refusal})\n`);
     return EXIT.keyRefused;
   }
+  if (outcome !== 'stop' && outcome.kind === 'failed') {
+    io.stderr.write(`mm-tray-cli: could not write to stdout (${outcome.message}); stopped\n`);
+    return EXIT.outputFailed;
+  }
+  // Stopped by a signal, or the reader went away (`| head -1`): both a normal end.
   return EXIT.ok;
 }

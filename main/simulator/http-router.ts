@@ -22,6 +22,26 @@ function splitPath(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
+/**
+ * Decodes a path parameter as Python's `unquote` does for a FastAPI server: escapes that
+ * are not UTF-8 become U+FFFD and a stray `%` stays as it is, so the route answers (a 422
+ * for an order id that is no number) where decodeURIComponent would throw a URIError.
+ */
+export function decodePathSegment(segment: string): string {
+  return segment.replace(/(?:%[0-9a-f]{2})+/gi, (escapes) =>
+    Buffer.from(escapes.replaceAll('%', ''), 'hex').toString('utf8'),
+  );
+}
+
+/** The request target as a URL, or null when it is none (`GET http://[::1/x`). */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
 /** Matches `/api/v1/orders/:orderId/cancel` style patterns; returns the captured parameters. */
 function matchSegments(pattern: string[], path: string[]): RouteParams | null {
   if (pattern.length !== path.length) return null;
@@ -29,7 +49,7 @@ function matchSegments(pattern: string[], path: string[]): RouteParams | null {
   for (let i = 0; i < pattern.length; i++) {
     const expected = pattern[i]!;
     const actual = path[i]!;
-    if (expected.startsWith(':')) params[expected.slice(1)] = decodeURIComponent(actual);
+    if (expected.startsWith(':')) params[expected.slice(1)] = decodePathSegment(actual);
     else if (expected !== actual) return null;
   }
   return params;
@@ -87,8 +107,17 @@ export class HttpRouter {
     return this;
   }
 
+  /**
+   * Answers every request, whatever it holds: an exception here would be uncaught in the
+   * server's 'request' listener and end the whole process (the simulator inside --demo too).
+   */
   handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
+    if (!url) {
+      req.resume();
+      sendJson(res, 400, { detail: 'Bad Request' });
+      return;
+    }
     const path = splitPath(url.pathname);
     let pathKnown = false;
     for (const route of this.routes) {
@@ -96,20 +125,33 @@ export class HttpRouter {
       if (!params) continue;
       pathKnown = true;
       if (route.method !== req.method) continue;
-      Promise.resolve(route.handler(req, res, params, url)).catch(() => {
+      // The executor turns a handler's synchronous throw into a rejection too.
+      new Promise<void>((resolve) => resolve(route.handler(req, res, params, url))).catch(() => {
         if (!res.headersSent) sendJson(res, 500, { detail: 'Internal Server Error' });
         else res.destroy();
       });
       return;
     }
+    req.resume();
     if (pathKnown) sendJson(res, 405, { detail: 'Method Not Allowed' });
     else sendJson(res, 404, { detail: 'Not Found' });
   };
 
   handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
+    if (!url) {
+      refuseUpgrade(socket, 400, 'Bad Request');
+      return;
+    }
     const handler = this.upgrades.get(splitPath(url.pathname).join('/'));
-    if (handler) handler(req, socket, head);
-    else refuseUpgrade(socket, 404, 'Not Found');
+    if (!handler) {
+      refuseUpgrade(socket, 404, 'Not Found');
+      return;
+    }
+    try {
+      handler(req, socket, head);
+    } catch {
+      socket.destroy();
+    }
   };
 }

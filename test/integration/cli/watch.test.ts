@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../../main/simulator';
-import { CliProcess } from '../../support/cli-process';
+import { CLI_PATH, CliProcess } from '../../support/cli-process';
 import { waitFor } from '../../support/wait';
 
 let simulator: Simulator | undefined;
@@ -27,7 +28,15 @@ describe('mm-tray-cli (watch mode)', () => {
   it('streams NDJSON records only, then stops cleanly on SIGINT with exit code 0', async () => {
     simulator = await startSimulator({ scenario: false });
     cli = new CliProcess(
-      ['--url', simulator.url, '--json', '--channels', 'orders,emergency', '--hedge-grace', '0.2'],
+      [
+        '--url',
+        simulator.url,
+        '--json',
+        '--channels',
+        'orders,bets,emergency',
+        '--hedge-grace',
+        '0.2',
+      ],
       {
         MM_API_KEY: simulator.demoKey,
       },
@@ -77,7 +86,7 @@ describe('mm-tray-cli (watch mode)', () => {
     expect(JSON.parse(connection.received[0]!.text)).toEqual({
       type: 'subscribe',
       apiKey: simulator.demoKey,
-      channels: ['orders', 'emergency'],
+      channels: ['orders', 'bets', 'emergency'],
     });
     await waitFor(() => connection.close !== undefined, 'the close on the server');
     expect(JSON.parse(connection.received.at(-1)!.text)).toEqual({ type: 'unsubscribe' });
@@ -178,6 +187,15 @@ describe('mm-tray-cli (watch mode)', () => {
       /ping-interval/,
     ],
     [['--bogus'], /bogus/],
+    // Past setTimeout's limit: Node would ping every millisecond.
+    [
+      ['--api-key', '00000000-1111-4222-8333-444444444444', '--ping-interval', '3000000'],
+      /ping-interval.*from 0\.1 to 86,400/,
+    ],
+    [
+      ['--api-key', '00000000-1111-4222-8333-444444444444', '--hedge-grace', '0.0001'],
+      /hedge-grace.*from 0\.1 to 600/,
+    ],
   ])('exits 2 with an explanation and no connection for %j', async (args, message) => {
     simulator = await startSimulator({ scenario: false });
     const withUrl = args.includes('--url') ? args : [...args, '--url', simulator.url];
@@ -234,6 +252,56 @@ describe('mm-tray-cli (watch mode)', () => {
     const error = cli.records().find((r) => r.type === 'error')!;
     expect(error.message).toMatch(/ECONNREFUSED/);
     expect(new Set(cli.records().map((r) => r.type))).toEqual(new Set(['status', 'error']));
+  });
+
+  it('stops cleanly and exits 0 when the reader of stdout goes away (| head -1)', async () => {
+    const sim = await startSimulator({ scenario: false });
+    simulator = sim;
+    // bash for PIPESTATUS: the CLI's own exit code, not head's.
+    const pipeline = spawn(
+      'bash',
+      [
+        '-c',
+        '"$0" "$@" | head -1; exit $PIPESTATUS',
+        process.execPath,
+        CLI_PATH,
+        '--url',
+        sim.url,
+        '--api-key',
+        sim.demoKey,
+        '--json',
+      ],
+      {
+        env: { ...process.env, MM_API_KEY: undefined, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    pipeline.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    pipeline.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    const exited = new Promise<number | null>((done) => pipeline.once('exit', done));
+    // head leaves after the first record; the CLI only finds out on its next write.
+    const nudges = setInterval(() => sim.broadcast('scores', 'UPDATE', { fixtureId: 'id3' }), 50);
+    try {
+      expect(await exited).toBe(0);
+    } finally {
+      clearInterval(nudges);
+      if (pipeline.exitCode === null) process.kill(-pipeline.pid!, 'SIGKILL');
+    }
+    expect(stderr).toBe('');
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({ type: 'status' });
+
+    const connection = sim.connections()[0]!;
+    await waitFor(() => connection.close !== undefined, 'the close on the server');
+    expect(JSON.parse(connection.received.at(-1)!.text)).toEqual({ type: 'unsubscribe' });
+    expect(connection.close).toMatchObject({ code: 1000, by: 'client' });
   });
 
   it('runs against its own simulator with --demo, even with MM_API_KEY set for the real service', async () => {

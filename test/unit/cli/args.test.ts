@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../common/protocol/channels';
-import { parseCliArgs, UsageError } from '../../../main/cli/args';
+import { settingsSchema } from '../../../common/settings/schema';
+import { parseCliArgs, SECONDS_RANGE, UsageError } from '../../../main/cli/args';
 import { PRODUCTION_URL } from '../../../main/feed/endpoint';
 
 const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
@@ -40,6 +41,56 @@ describe('parseCliArgs', () => {
       {},
     );
     expect(options).toMatchObject({ pingIntervalMs: 250, pongTimeoutMs: 1_500, hedgeGraceMs: 100 });
+  });
+
+  it('takes each timing option at the ends of its range', () => {
+    const at = (value: string) =>
+      parseCliArgs(
+        [
+          '--api-key',
+          KEY,
+          '--ping-interval',
+          value,
+          '--pong-timeout',
+          value,
+          '--hedge-grace',
+          value === '86400' ? '600' : value,
+        ],
+        {},
+      );
+    expect(at('0.1')).toMatchObject({ pingIntervalMs: 100, pongTimeoutMs: 100, hedgeGraceMs: 100 });
+    expect(at('86400')).toMatchObject({
+      pingIntervalMs: 86_400_000,
+      pongTimeoutMs: 86_400_000,
+      hedgeGraceMs: 600_000,
+    });
+  });
+
+  it("caps the hedge grace where the app's setting is capped", () => {
+    const setting = settingsSchema.shape.hedgeGraceSeconds;
+    expect(setting.safeParse(SECONDS_RANGE['hedge-grace'].max).success).toBe(true);
+    expect(setting.safeParse(SECONDS_RANGE['hedge-grace'].max + 0.001).success).toBe(false);
+  });
+
+  it.each([
+    // Past setTimeout's limit Node fires after 1 ms: a flood of pings.
+    ['--ping-interval', '3000000'],
+    ['--ping-interval', '86400.001'],
+    // Would round to 0 ms.
+    ['--ping-interval', '0.0001'],
+    ['--ping-interval', '0.05'],
+    ['--pong-timeout', '3000000'],
+    ['--pong-timeout', '0.0004'],
+    ['--hedge-grace', '600.5'],
+    ['--hedge-grace', '0.0001'],
+    ['--hedge-grace', '0'],
+    ['--ping-interval', 'Infinity'],
+    ['--ping-interval', '1e400'],
+  ])('refuses %s %s, naming the range', (option, value) => {
+    expect(() => parseCliArgs(['--api-key', KEY, option, value], {})).toThrow(
+      new RegExp(`${option}.* from 0\\.1 to [\\d,]+, not "${value.replace('.', '\\.')}"`),
+    );
+    expect(() => parseCliArgs(['--api-key', KEY, option, value], {})).toThrow(UsageError);
   });
 
   it('needs no key or URL in demo mode, and refuses --url with it', () => {
