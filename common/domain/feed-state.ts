@@ -53,6 +53,17 @@ export interface MissingHedge {
 
 export interface MissingHedgeReport {
   fillsMissingHedge: number;
-  /** Oldest first. */
+  /**
+   * How many orders have fills missing a hedge, all of them, even when `orders` was cut
+   * to fit a push (main sets it on every report it pushes). Absent when `orders` lists
+   * them all: read it through missingHedgeOrderCount().
+   */
+  ordersMissingHedge?: number;
+  /** Oldest first; may be only the oldest of them (see ordersMissingHedge). */
   orders: MissingHedge[];
+}
+
+/** How many orders have fills missing a hedge, whether or not `orders` lists them all. */
+export function missingHedgeOrderCount(report: MissingHedgeReport): number {
+  return report.ordersMissingHedge ?? report.orders.length;
 }

@@ -17,8 +17,10 @@ export interface TradingView {
   checkedAt: number | null;
   /** Why the last read failed; null when it succeeded. Never contains the key. */
   problem: string | null;
-  /** Today's P&L from the latest snapshot. */
+  /** Today's P&L (the UTC day) from the latest snapshot. */
   pnl: Pnl | null;
+  /** When `pnl` and `positions` were read (epoch ms); null while none was. */
+  pnlReadAt: number | null;
   /** Today's positions summary from the latest snapshot (null when the server gave none). */
   positions: PositionsSummary | null;
   /** Open orders the latest snapshot listed. */
@@ -34,6 +36,7 @@ export const EMPTY_TRADING_VIEW: TradingView = {
   checkedAt: null,
   problem: null,
   pnl: null,
+  pnlReadAt: null,
   positions: null,
   openOrders: null,
   reconciledAt: null,

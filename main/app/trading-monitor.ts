@@ -270,6 +270,7 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
       this.notePnlRead(snapshot.day, now);
       this.update({
         pnl: snapshot.pnl,
+        pnlReadAt: now,
         positions,
         openOrders: snapshot.openOrders.length,
         reconciledAt: now,
@@ -430,7 +431,7 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
       return this.pnlDay !== null && this.pnlDay !== day ? { pnl: null, positions: null } : null;
     }
     this.notePnlRead(day, startedAt);
-    return { pnl, positions };
+    return { pnl, positions, pnlReadAt: startedAt };
   }
 
   private acceptStatus(status: TradingStatus, now: number, ours: boolean): void {

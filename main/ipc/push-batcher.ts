@@ -1,5 +1,6 @@
 import type { Gap } from '../../common/domain/connection';
 import type { ErrorRecord, FeedEvent } from '../../common/domain/events';
+import { missingHedgeOrderCount } from '../../common/domain/feed-state';
 import type { NotificationIntent } from '../../common/domain/notifications';
 import type { FeedStatus } from '../../common/domain/status';
 import type { DayCounters, MissingHedgeReport } from '../../common/ipc/app-snapshot';
@@ -361,10 +362,12 @@ function fieldCost(name: string, valueBytes: number): number {
   return name.length + 3 + valueBytes;
 }
 
+/** The oldest orders that fit in maxBytes; `ordersMissingHedge` still counts them all. */
 function fitMissingHedges(
-  report: MissingHedgeReport,
+  full: MissingHedgeReport,
   maxBytes: number,
 ): { report: MissingHedgeReport; bytes: number; text: string } {
+  const report = { ...full, ordersMissingHedge: missingHedgeOrderCount(full) };
   let fitted = report;
   let text = JSON.stringify(fitted);
   let bytes = Buffer.byteLength(text);

@@ -131,6 +131,17 @@ export const en = {
   'overview.col.balance': 'Balance',
   'overview.more': '…and {count} more (marked in Orders)',
   'overview.open': 'Open',
+  'overview.moreUnlisted':
+    '…and {count} more. Only the oldest {listed} of the {total} orders are listed and marked in Orders: too many to send them all to the dashboard.',
+  'overview.missingUnknown': 'none known: not connected',
+  'stale.notConnected': 'Not connected since {time}: figures may be out of date',
+  'orders.unhedgedOnly': 'Unhedged only',
+  'orders.unhedgedNotListed':
+    'Showing the oldest {listed} of {total} unhedged orders: the dashboard is not sent them all.',
+  'trading.statusBeforeEmergency': 'status last read {time}, before the emergency',
+  'trading.emergencyCleared': 'Emergency cleared: status not re-read yet',
+  'pnl.asOf': 'UTC day · as of {time}',
+  'pnl.asOfStale': 'UTC day · as of {time}: out of date',
 
   'feed.label': 'Events, newest first',
   'feed.filters': 'Filters',

@@ -128,6 +128,17 @@ export const zhCN: Catalog = {
   'overview.col.balance': '余额',
   'overview.more': '……另有 {count} 个（在订单视图中标出）',
   'overview.open': '打开',
+  'overview.moreUnlisted':
+    '……另有 {count} 个。{total} 个订单中只列出并在订单视图中标出最早的 {listed} 个：数量太多，无法全部发送到仪表盘。',
+  'overview.missingUnknown': '未知：未连接',
+  'stale.notConnected': '自 {time} 起未连接：数据可能已过时',
+  'orders.unhedgedOnly': '仅显示未对冲',
+  'orders.unhedgedNotListed':
+    '显示 {total} 个未对冲订单中最早的 {listed} 个：仪表盘未收到全部订单。',
+  'trading.statusBeforeEmergency': '状态最后读取于 {time}，在紧急状态之前',
+  'trading.emergencyCleared': '紧急状态已解除：尚未重新读取状态',
+  'pnl.asOf': 'UTC 日 · 截至 {time}',
+  'pnl.asOfStale': 'UTC 日 · 截至 {time}：已过时',
 
   'feed.label': '事件（最新在前）',
   'feed.filters': '筛选',

@@ -231,6 +231,7 @@ function marketDayTrading(now: number, openOrders: number): TradingView {
       cancelledCount: 141,
       openCount: openOrders,
     },
+    pnlReadAt: now - 52_000,
     openOrders,
     reconciledAt: now - 52_000,
     busy: null,

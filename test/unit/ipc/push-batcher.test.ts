@@ -244,7 +244,19 @@ describe('PushBatcher', () => {
     expect(batch.missingHedges!.fillsMissingHedge).toBe(5_000);
     const kept = batch.missingHedges!.orders;
     expect(kept.length).toBeGreaterThan(10);
+    expect(kept.length).toBeLessThan(5_000);
     expect(kept).toEqual(missingHedges.orders.slice(0, kept.length)); // the oldest
+    // The list is cut, the count of orders is not.
+    expect(batch.missingHedges!.ordersMissingHedge).toBe(5_000);
+  });
+
+  it('counts the orders missing a hedge when nothing had to be cut', () => {
+    const order = { orderId: 'o1', exchange: null, fixtureId: null, stake: 5, fills: 2, since: 1 };
+    const missingHedges = { fillsMissingHedge: 2, orders: [order] };
+    const { batcher, pushes } = startBatcher({ summarize: () => ({ missingHedges }) });
+    batcher.pushEvent(marketEvents(1)[0]!);
+    vi.advanceTimersByTime(20);
+    expect(pushes[0]!.batch.missingHedges).toEqual({ ...missingHedges, ordersMissingHedge: 1 });
   });
 
   it('pushes the summary alone when a tick changed it, and nothing when it did not', () => {
@@ -270,7 +282,7 @@ describe('PushBatcher', () => {
         notifications: [],
         errors: [],
         gaps: [],
-        missingHedges: { fillsMissingHedge: 1, orders: [] },
+        missingHedges: { fillsMissingHedge: 1, ordersMissingHedge: 0, orders: [] },
       },
     ]);
   });

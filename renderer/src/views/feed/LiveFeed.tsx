@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { CHANNELS } from '../../../../common/protocol/channels';
 import { LIST_REFRESH_MS } from '../../app/list-refresh';
+import { useNow } from '../../app/use-now';
 import { useThrottled } from '../../app/use-throttled';
 import { type GridColumn, VirtualGrid, type VirtualGridHandle } from '../../components/VirtualGrid';
 import { useI18n } from '../../i18n/i18n-context';
@@ -41,6 +42,9 @@ export function LiveFeed({
     LIST_REFRESH_MS,
   );
   const received = useDashboard((s) => s.eventsReceived);
+  const status = useDashboard((s) => s.status);
+  const connected = status?.state === 'live';
+  const now = useNow(60_000);
   // What the list showed when it stopped moving (held, not the store's newest).
   const [frozen, setFrozen] = useState<readonly FeedEntry[] | null>(null);
   const shownRef = useRef(live);
@@ -72,8 +76,9 @@ export function LiveFeed({
       {
         id: 'time',
         header: t('feed.col.time'),
-        width: '6.8rem',
-        cell: ({ event }) => <span className="num">{fmt.time(event.receivedAt)}</span>,
+        // Room for a date: an event from before today shows it.
+        width: '9.5rem',
+        cell: ({ event }) => <span className="num">{fmt.when(event.receivedAt, now)}</span>,
       },
       {
         id: 'channel',
@@ -109,7 +114,7 @@ export function LiveFeed({
         },
       },
     ],
-    [t, fmt],
+    [t, fmt, now],
   );
 
   const rowClass = useCallback(({ event }: FeedEntry) => {
@@ -181,9 +186,16 @@ export function LiveFeed({
             </button>
           </span>
         ) : (
-          <span className="feed-state">
-            <span className="live-dot" aria-hidden="true" />
-            <span>{t('feed.live')}</span>
+          connected && (
+            <span className="feed-state">
+              <span className="live-dot" aria-hidden="true" />
+              <span>{t('feed.live')}</span>
+            </span>
+          )
+        )}
+        {status && !connected && (
+          <span className="feed-state not-connected">
+            {t('stale.notConnected', { time: fmt.when(status.since, now) })}
           </span>
         )}
         <button

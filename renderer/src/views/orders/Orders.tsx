@@ -1,6 +1,8 @@
 import { useCallback, useId, useMemo, useState } from 'react';
+import { missingHedgeOrderCount } from '../../../../common/domain/feed-state';
 import type { OrderPayload } from '../../../../common/protocol/payloads';
 import { LIST_REFRESH_MS } from '../../app/list-refresh';
+import { useNow } from '../../app/use-now';
 import { useRevealOnce } from '../../app/use-reveal';
 import { useThrottled } from '../../app/use-throttled';
 import { orderTone, StatusBadge } from '../../components/StatusBadge';
@@ -13,6 +15,7 @@ import { HedgeChips } from './HedgeChips';
 import { OrderDetail } from './OrderDetail';
 import { type OrdersQuery, orderMatches, queryShowing } from './order-filter';
 import { betsByOrder, matchedShare, newestFirst } from './order-index';
+import { unhedgedIdSet, unhedgedIdsKey } from './unhedged-orders';
 
 export type { OrdersQuery } from './order-filter';
 
@@ -37,17 +40,23 @@ export function Orders({
     useDashboard((s) => s.bets),
     LIST_REFRESH_MS,
   );
-  const missing = useDashboard((s) => s.missingHedges);
+  // Every push brings a new report: keyed on its ids, an unchanged list redraws no row.
+  const unhedgedKey = useDashboard((s) => unhedgedIdsKey(s.missingHedges));
+  const unhedgedTotal = useDashboard((s) => missingHedgeOrderCount(s.missingHedges));
+  const now = useNow(60_000);
   const searchId = useId();
   const [detail, setDetail] = useState<OrderPayload | null>(null);
 
   const all = useMemo(() => newestFirst(orders), [orders]);
   const hedges = useMemo(() => betsByOrder(bets), [bets]);
-  const unhedged = useMemo(() => new Set(missing.orders.map((o) => o.orderId)), [missing]);
-  const rows = useMemo(() => all.filter((order) => orderMatches(order, query)), [all, query]);
+  const unhedged = useMemo(() => unhedgedIdSet(unhedgedKey), [unhedgedKey]);
+  const rows = useMemo(
+    () => all.filter((order) => orderMatches(order, query, unhedged)),
+    [all, query, unhedged],
+  );
   // An order opened from elsewhere is shown even when the filters set here would hide it.
   useRevealOnce(focus?.serial, focus ? orders.get(focus.id) : undefined, (order) => {
-    const showing = queryShowing(order, query);
+    const showing = queryShowing(order, query, unhedged);
     if (showing !== query) onQueryChange(showing);
   });
 
@@ -140,14 +149,15 @@ export function Orders({
       {
         id: 'updated',
         header: t('orders.col.updated'),
-        width: '6.8rem',
+        // Room for a date: an order updated before today shows it.
+        width: '9.5rem',
         cell: (o) => {
           const at = parseTime(o.updatedAt);
-          return <span className="num muted">{at === null ? '—' : fmt.time(at)}</span>;
+          return <span className="num muted">{at === null ? '—' : fmt.when(at, now)}</span>;
         },
       },
     ],
-    [t, fmt, hedges, unhedged],
+    [t, fmt, now, hedges, unhedged],
   );
 
   const rowClass = useCallback(
@@ -183,11 +193,27 @@ export function Orders({
           />
           <span>{t('orders.openOnly')}</span>
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={query.unhedgedOnly === true}
+            onChange={(e) => onQueryChange({ ...query, unhedgedOnly: e.target.checked })}
+          />
+          <span>{t('orders.unhedgedOnly')}</span>
+        </label>
         <span className="muted num count">
           {t('orders.count', { shown: fmt.count(rows.length), total: fmt.count(all.length) })}
         </span>
       </div>
       {missingFocus && <p className="notice">{t('orders.notFound', { id: focus.id })}</p>}
+      {query.unhedgedOnly && unhedgedTotal > unhedged.size && (
+        <p className="notice warn">
+          {t('orders.unhedgedNotListed', {
+            listed: fmt.count(unhedged.size),
+            total: fmt.count(unhedgedTotal),
+          })}
+        </p>
+      )}
       <VirtualGrid
         label={t('orders.label')}
         rows={rows}

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
+import { missingHedgeOrderCount } from '../../../../common/domain/feed-state';
 import type { NotificationTarget } from '../../../../common/domain/notifications';
+import { LIST_REFRESH_MS } from '../../app/list-refresh';
 import { useNow } from '../../app/use-now';
+import { useThrottled } from '../../app/use-throttled';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDashboard } from '../../store/use-dashboard';
 import { openOrdersOf } from '../trading/open-orders';
@@ -11,7 +14,7 @@ import { pendingHedges } from './pending-hedges';
 
 const LATEST_NOTIFICATIONS = 8;
 const LATEST_PROBLEMS = 5;
-/** The oldest unhedged orders shown here; the Orders view marks all of them. */
+/** The oldest unhedged orders shown here; the Orders view marks every one main sent. */
 const MISSING_ROWS = 8;
 
 /** Today at a glance: fills, hedges, unhedged fills first of all, balances, notifications. */
@@ -31,7 +34,13 @@ export function Overview({
   const held = useDashboard((s) => s.entries.length);
   const now = useNow(5_000);
   const balances = useMemo(() => balancesByExchange(accounts), [accounts]);
-  const orders = useDashboard((s) => s.orders);
+  const status = useDashboard((s) => s.status);
+  const live = status?.state === 'live';
+  // Counted over up to 10,000 records: at most as often as the lists are drawn.
+  const orders = useThrottled(
+    useDashboard((s) => s.orders),
+    LIST_REFRESH_MS,
+  );
   const openOrders = useMemo(() => openOrdersOf(orders), [orders]);
   // Whenever a feed can run, even with nothing read yet: the kill switch (Stop, Cancel
   // all) matters most exactly when the status and P&L cannot be read.
@@ -41,11 +50,21 @@ export function Overview({
     (s) => s.orders.size > 0 || s.trading.reconciledAt !== null || s.status?.state === 'live',
   );
   const unhedged = missing.fillsMissingHedge;
-  const bets = useDashboard((s) => s.bets);
+  const unhedgedOrders = missingHedgeOrderCount(missing);
+  const listedRows = Math.min(MISSING_ROWS, missing.orders.length);
+  const bets = useThrottled(
+    useDashboard((s) => s.bets),
+    LIST_REFRESH_MS,
+  );
   const pendingNow = useMemo(() => pendingHedges(bets), [bets]);
 
   return (
     <div className="view-scroll overview">
+      {status && !live && (
+        <p className="notice warn">
+          {t('stale.notConnected', { time: fmt.when(status.since, now) })}
+        </p>
+      )}
       <div className="cards">
         <section className="card" aria-labelledby="card-fills">
           <h2 id="card-fills">{t('overview.fills')}</h2>
@@ -72,15 +91,15 @@ export function Overview({
           </dl>
         </section>
         <section
-          className={unhedged > 0 ? 'card card-alert' : 'card card-ok'}
+          className={unhedged > 0 ? 'card card-alert' : live ? 'card card-ok' : 'card card-unknown'}
           aria-labelledby="card-missing"
         >
           <h2 id="card-missing">{t('overview.missing')}</h2>
           <p className="big num">{fmt.count(unhedged)}</p>
           <p>
             {unhedged > 0
-              ? tp('overview.missingOrders', missing.orders.length)
-              : t('overview.missingNone')}
+              ? tp('overview.missingOrders', unhedgedOrders)
+              : t(live ? 'overview.missingNone' : 'overview.missingUnknown')}
           </p>
         </section>
         <section className="card" aria-labelledby="card-events">
@@ -97,57 +116,65 @@ export function Overview({
         </div>
       )}
 
-      {missing.orders.length > 0 && (
+      {unhedgedOrders > 0 && (
         <section className="panel panel-alert" aria-labelledby="panel-missing">
           <h2 id="panel-missing">{t('overview.missingTitle')}</h2>
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.col.order')}</th>
-                <th scope="col">{t('overview.col.exchange')}</th>
-                <th scope="col">{t('overview.col.fixture')}</th>
-                <th scope="col" className="end">
-                  {t('overview.col.stake')}
-                </th>
-                <th scope="col" className="end">
-                  {t('overview.col.fills')}
-                </th>
-                <th scope="col">{t('overview.col.since')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('overview.open')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {missing.orders.slice(0, MISSING_ROWS).map((order) => (
-                <tr key={order.orderId}>
-                  <th scope="row" className="num">
-                    {order.orderId}
+          {listedRows > 0 && (
+            <table className="table compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('overview.col.order')}</th>
+                  <th scope="col">{t('overview.col.exchange')}</th>
+                  <th scope="col">{t('overview.col.fixture')}</th>
+                  <th scope="col" className="end">
+                    {t('overview.col.stake')}
                   </th>
-                  <td>{order.exchange ?? '—'}</td>
-                  <td className="num">{order.fixtureId ?? '—'}</td>
-                  <td className="end num">{fmt.money(order.stake)}</td>
-                  <td className="end num">{fmt.count(order.fills)}</td>
-                  <td className="num">
-                    {fmt.when(order.since, now)} ({fmt.ago(order.since, now)})
-                  </td>
-                  <td className="end">
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={() => onOpenOrder(order.orderId)}
-                      aria-label={t('detail.openOrder', { id: order.orderId })}
-                    >
-                      {t('overview.open')}
-                    </button>
-                  </td>
+                  <th scope="col" className="end">
+                    {t('overview.col.fills')}
+                  </th>
+                  <th scope="col">{t('overview.col.since')}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t('overview.open')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {missing.orders.length > MISSING_ROWS && (
+              </thead>
+              <tbody>
+                {missing.orders.slice(0, listedRows).map((order) => (
+                  <tr key={order.orderId}>
+                    <th scope="row" className="num">
+                      {order.orderId}
+                    </th>
+                    <td>{order.exchange ?? '—'}</td>
+                    <td className="num">{order.fixtureId ?? '—'}</td>
+                    <td className="end num">{fmt.money(order.stake)}</td>
+                    <td className="end num">{fmt.count(order.fills)}</td>
+                    <td className="num">
+                      {fmt.when(order.since, now)} ({fmt.ago(order.since, now)})
+                    </td>
+                    <td className="end">
+                      <button
+                        type="button"
+                        className="small"
+                        onClick={() => onOpenOrder(order.orderId)}
+                        aria-label={t('detail.openOrder', { id: order.orderId })}
+                      >
+                        {t('overview.open')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {unhedgedOrders > listedRows && (
             <p className="muted">
-              {t('overview.more', { count: fmt.count(missing.orders.length - MISSING_ROWS) })}
+              {unhedgedOrders > missing.orders.length
+                ? t('overview.moreUnlisted', {
+                    count: fmt.count(unhedgedOrders - listedRows),
+                    listed: fmt.count(missing.orders.length),
+                    total: fmt.count(unhedgedOrders),
+                  })
+                : t('overview.more', { count: fmt.count(unhedgedOrders - listedRows) })}
             </p>
           )}
         </section>
