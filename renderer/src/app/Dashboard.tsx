@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { EmergencyBanner } from '../components/EmergencyBanner';
 import { GapNotice } from '../components/GapNotice';
 import { Header } from '../components/Header';
+import { ResyncNotice } from '../components/ResyncNotice';
 import { useI18n } from '../i18n/i18n-context';
 import { useDashboard, useStore } from '../store/use-dashboard';
 import { type FeedFilter, NO_FILTER } from '../views/feed/feed-filter';
@@ -50,6 +51,7 @@ export function Dashboard() {
       <Header connectionRef={connectionRef} />
       <EmergencyBanner bannerRef={bannerRef} />
       <GapNotice />
+      <ResyncNotice />
       <nav className="tabs" aria-label={t('nav.label')}>
         {VIEWS.map((name) => (
           <button

@@ -1,7 +1,9 @@
 import { type Ref, useState } from 'react';
 import { useNow } from '../app/use-now';
 import { useI18n } from '../i18n/i18n-context';
+import { connectionReasonText } from '../i18n/main-text';
 import { useBridge, useDashboard, useStore } from '../store/use-dashboard';
+import { messageOf } from '../views/settings/use-settings-update';
 import { TradingStatus } from './TradingStatus';
 
 /** Always in sight: the app, the DEMO badge, the connection and quiet mode. */
@@ -26,7 +28,12 @@ export function Header({ connectionRef }: { connectionRef?: Ref<HTMLElement> }) 
 function ConnectionStatus({ sectionRef }: { sectionRef?: Ref<HTMLElement> | undefined }) {
   const { t, fmt } = useI18n();
   const bridge = useBridge();
+  const store = useStore();
   const status = useDashboard((s) => s.status);
+  const keychainProblem = useDashboard((s) => s.keyStatus?.keychainProblem !== undefined);
+  const keyUnread = useDashboard(
+    (s) => s.keyStatus?.keychainProblem !== undefined && s.keyStatus.set === false,
+  );
   // Shown to the second: reading it to the second renders the header once a second, not
   // once per frame while events stream.
   const lastEventSecond = useDashboard((s) =>
@@ -35,18 +42,30 @@ function ConnectionStatus({ sectionRef }: { sectionRef?: Ref<HTMLElement> | unde
   const lastEventAt = lastEventSecond === null ? null : lastEventSecond * 1000;
   const now = useNow(1_000);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   if (!status) return null;
   const reconnect = () => {
     setBusy(true);
+    setFailure(null);
     bridge.feed
       .reconnect()
-      .catch(() => {})
+      .catch((error: unknown) => setFailure(messageOf(error)))
       .finally(() => setBusy(false));
   };
   const retryIn =
     status.state === 'reconnecting' && status.retryAt !== undefined
       ? Math.max(0, Math.ceil((status.retryAt - now) / 1000))
       : null;
+  // Main's Reconnect now also tries a refused key again and reads a keychain that failed.
+  const canReconnect =
+    status.state === 'reconnecting' ||
+    status.state === 'connecting' ||
+    status.state === 'auth-failed' ||
+    (status.state === 'stopped' && keychainProblem);
+  const reason =
+    status.state === 'stopped' && keyUnread
+      ? t('connection.keychainUnread')
+      : status.reason && connectionReasonText(t, status.reason);
   return (
     <section
       className="connection"
@@ -64,16 +83,24 @@ function ConnectionStatus({ sectionRef }: { sectionRef?: Ref<HTMLElement> | unde
           {t('connection.retry', { seconds: retryIn, attempt: status.attempt })}
         </span>
       )}
-      {status.state !== 'live' && status.reason && (
-        <span className="reason" title={status.reason}>
-          {status.reason}
+      {status.state !== 'live' && reason && (
+        <span className="reason" title={reason}>
+          {reason}
         </span>
       )}
-      {(status.state === 'reconnecting' || status.state === 'connecting') && (
+      {canReconnect && (
         <button type="button" className="small" onClick={reconnect} disabled={busy}>
           {t('connection.reconnectNow')}
         </button>
       )}
+      {status.state === 'auth-failed' && (
+        <button type="button" className="link" onClick={() => store.navigate({ view: 'settings' })}>
+          {t('connection.changeKey')}
+        </button>
+      )}
+      <span role="status" className="reason">
+        {failure && t('connection.reconnectFailed', { message: failure })}
+      </span>
       <span className="last-event">
         {lastEventAt !== null
           ? t('connection.lastEvent', {
@@ -92,12 +119,14 @@ function QuietIndicator() {
   const store = useStore();
   const quietUntil = useDashboard((s) => s.quietUntil);
   const now = useNow(10_000);
+  const [failure, setFailure] = useState<string | null>(null);
   if (quietUntil === null || quietUntil <= now) return null;
   const resume = () => {
+    setFailure(null);
     bridge.notifications
       .pause(null)
       .then(() => store.applyQuietUntil(null))
-      .catch(() => {});
+      .catch((error: unknown) => setFailure(messageOf(error)));
   };
   return (
     <span className="quiet">
@@ -105,6 +134,9 @@ function QuietIndicator() {
       <button type="button" className="small" onClick={resume}>
         {t('quiet.resume')}
       </button>
+      <span role="status" className="reason">
+        {failure && t('quiet.resumeFailed', { message: failure })}
+      </span>
     </span>
   );
 }

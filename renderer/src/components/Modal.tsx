@@ -1,4 +1,11 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+  useEffect,
+  useId,
+  useRef,
+} from 'react';
 import { createPortal } from 'react-dom';
 
 const FOCUSABLE =
@@ -6,7 +13,8 @@ const FOCUSABLE =
 
 /**
  * A modal dialog: the page behind it is inert, Tab stays inside, Escape or a click
- * outside closes it, and focus goes back where it was.
+ * outside closes it, and focus goes back where it was; when that element can no longer
+ * take it (the action chosen disabled it, or it is gone), to `returnFocus`.
  */
 export function Modal({
   title,
@@ -14,17 +22,22 @@ export function Modal({
   closeLabel,
   children,
   actions,
+  returnFocus,
 }: {
   title: string;
   onClose: () => void;
   closeLabel: string;
   children: ReactNode;
   actions?: ReactNode;
+  /** A stable element (tabIndex -1) near the opener, for when the opener cannot take focus. */
+  returnFocus?: RefObject<HTMLElement | null>;
 }) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  const returnFocusRef = useRef(returnFocus);
+  returnFocusRef.current = returnFocus;
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -34,6 +47,8 @@ export function Modal({
     return () => {
       root?.removeAttribute('inert');
       previous?.focus({ preventScroll: true });
+      if (previous && document.activeElement === previous) return;
+      returnFocusRef.current?.current?.focus({ preventScroll: true });
     };
   }, []);
 

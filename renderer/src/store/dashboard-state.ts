@@ -69,6 +69,8 @@ export type LoadState = 'loading' | 'ready' | 'failed';
 export interface DashboardState {
   load: LoadState;
   loadError: string | null;
+  /** Why reloading the snapshot after the first load keeps failing (retried); null when it works. */
+  resyncProblem: string | null;
   status: FeedStatus | null;
   settings: Settings | null;
   keyStatus: KeyStatus | null;
@@ -98,6 +100,7 @@ export const EMPTY_COUNTERS: DayCounters = emptyDayCounters(0);
 export const INITIAL_STATE: DashboardState = {
   load: 'loading',
   loadError: null,
+  resyncProblem: null,
   status: null,
   settings: null,
   keyStatus: null,

@@ -18,6 +18,10 @@ export interface DashboardStoreOptions {
   scheduler?: FrameScheduler;
   /** Least time between two snapshot fetches caused by dropped events. */
   minResyncIntervalMs?: number;
+  /** Wait before retrying a snapshot reload that failed after the first load; doubles each time. */
+  resyncRetryMs?: number;
+  /** Longest wait between two retries. */
+  maxResyncRetryMs?: number;
   now?: () => number;
 }
 
@@ -39,6 +43,10 @@ export class DashboardStore {
   private readonly limits: StoreLimits;
   private readonly schedule: FrameScheduler;
   private readonly minResyncIntervalMs: number;
+  private readonly resyncRetryMs: number;
+  private readonly maxResyncRetryMs: number;
+  private resyncFailures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly now: () => number;
   private pending: PushBatch[] = [];
   private cancelFrame: (() => void) | null = null;
@@ -59,6 +67,8 @@ export class DashboardStore {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.schedule = options.scheduler ?? animationFrameScheduler();
     this.minResyncIntervalMs = options.minResyncIntervalMs ?? 1_000;
+    this.resyncRetryMs = options.resyncRetryMs ?? 2_000;
+    this.maxResyncRetryMs = options.maxResyncRetryMs ?? 60_000;
     this.now = options.now ?? (() => Date.now());
   }
 
@@ -89,12 +99,17 @@ export class DashboardStore {
     this.cancelFrame?.();
     this.cancelFrame = null;
     if (this.resyncTimer !== null) clearTimeout(this.resyncTimer);
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.pending = [];
   }
 
   /** Loads the snapshot again (also the retry after a failed first load). */
   resync(): Promise<void> {
     if (this.loading) return this.loading;
+    if (this.retryTimer !== null) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
     this.resyncWanted = false;
     this.lastResyncAt = this.now();
     this.loading = this.loadSnapshot().finally(() => {
@@ -152,14 +167,29 @@ export class DashboardStore {
       next = applyBatches(next, waiting, this.limits, { joinAfterSeq: snapshot.lastEventSeq });
       this.lastSeq = Math.max(snapshot.lastEventSeq, lastSeqOf(waiting));
       this.skipThroughSeq = this.lastSeq;
-      this.setState(next);
+      this.resyncFailures = 0;
+      this.setState({ ...next, resyncProblem: null });
     } catch (error) {
       if (this.stopped) return;
       const message = error instanceof Error ? error.message : String(error);
       if (this.state.load !== 'ready') {
         this.setState({ ...this.state, load: 'failed', loadError: message });
+        return;
       }
+      // The page shows what it had, but it may be missing what the reload was for.
+      this.setState({ ...this.state, resyncProblem: message });
+      this.retryResync();
     }
+  }
+
+  /** Tries a failed reload again, waiting longer after each failure. */
+  private retryResync(): void {
+    const wait = Math.min(this.resyncRetryMs * 2 ** this.resyncFailures, this.maxResyncRetryMs);
+    this.resyncFailures++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.resync();
+    }, wait);
   }
 
   private receive(incoming: PushBatch): void {

@@ -268,6 +268,66 @@ describe('fetching the snapshot again', () => {
     expect(h.snapshotCalls()).toBe(2);
   });
 
+  it('tries a failed reload again, waiting longer each time, and says the picture may be incomplete', async () => {
+    const h = createHarness(
+      { snapshot: snapshot() },
+      { minResyncIntervalMs: 0, resyncRetryMs: 1_000, maxResyncRetryMs: 4_000 },
+    );
+    void h.store.start();
+    await settle();
+    const load = h.bridge.app.snapshot.bind(h.bridge.app);
+    let failing = true;
+    vi.spyOn(h.bridge.app, 'snapshot').mockImplementation(() =>
+      failing ? Promise.reject(new Error('main not answering')) : load(),
+    );
+    h.control.push(batch([orderEvent(1, { orderId: '1' })], { dropped: 40 }));
+    h.runFrame();
+    await settle();
+    expect(h.bridge.app.snapshot).toHaveBeenCalledTimes(1);
+    expect(h.store.getState().load).toBe('ready');
+    expect(h.store.getState().resyncProblem).toBe('main not answering');
+
+    // 1 s, then 2 s, then 4 s, then at most 4 s.
+    // (settle() already took 5 ms of the first wait.)
+    await vi.advanceTimersByTimeAsync(990);
+    expect(h.bridge.app.snapshot).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(h.bridge.app.snapshot).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1_990);
+    expect(h.bridge.app.snapshot).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(h.bridge.app.snapshot).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(h.bridge.app.snapshot).toHaveBeenCalledTimes(4);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(h.bridge.app.snapshot).toHaveBeenCalledTimes(5);
+
+    failing = false;
+    await vi.advanceTimersByTimeAsync(4_000);
+    await settle();
+    expect(h.bridge.app.snapshot).toHaveBeenCalledTimes(6);
+    expect(h.store.getState().resyncProblem).toBeNull();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(h.bridge.app.snapshot).toHaveBeenCalledTimes(6);
+  });
+
+  it('stops retrying when stopped', async () => {
+    const h = createHarness(
+      { snapshot: snapshot() },
+      { minResyncIntervalMs: 0, resyncRetryMs: 1_000 },
+    );
+    void h.store.start();
+    await settle();
+    vi.spyOn(h.bridge.app, 'snapshot').mockRejectedValue(new Error('gone'));
+    h.control.push(batch([], { dropped: 1 }));
+    h.runFrame();
+    await settle();
+    expect(h.bridge.app.snapshot).toHaveBeenCalledTimes(1);
+    h.store.stop();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(h.bridge.app.snapshot).toHaveBeenCalledTimes(1);
+  });
+
   it('when the feed started over (sequence numbers went back)', async () => {
     const h = createHarness(
       { snapshot: snapshot({}, [orderEvent(50, { orderId: '1' })]) },

@@ -26,6 +26,7 @@ function tradingView(state: string, patch: Partial<TradingView> = {}): TradingVi
       unhedgedStake: 830,
       unhedgedStakePct: 1.65,
     },
+    pnlReadAt: T0,
     positions: null,
     openOrders: 2,
     reconciledAt: T0,
@@ -99,6 +100,44 @@ describe('trading on the dashboard', () => {
     await waitFor(() => expect(go).toHaveProperty('disabled', false));
     await user.click(go);
     expect(calls('trading.act')).toEqual([['cancel-all', { confirmed: true }]]);
+  });
+
+  it('keeps keyboard focus in the controls after Stop is confirmed, while it runs and after', async () => {
+    const { user, calls } = await renderDashboard({ snapshot: tradingSnapshot(), latencyMs: 20 });
+    const controls = await screen.findByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Stop trading' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop trading?' });
+    const go = within(dialog).getByRole('button', { name: 'Stop trading' });
+    await waitFor(() => expect(go).toHaveProperty('disabled', false));
+    await user.click(go);
+    // Every action button is disabled while Stop runs: focus cannot go back to the opener.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(within(controls).getByRole('button', { name: 'Working…' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    expect(document.activeElement).not.toBe(document.body);
+    expect(controls.contains(document.activeElement)).toBe(true);
+    await within(controls).findByText('Stop trading: stop: done');
+    expect(document.activeElement).not.toBe(document.body);
+    expect(calls('trading.act')).toEqual([['stop', { confirmed: true }]]);
+  });
+
+  it('waits while an action started from the tray runs, and says which', async () => {
+    const { control } = await renderDashboard({ snapshot: tradingSnapshot() });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    const disabled = (name: string) =>
+      (within(controls).getByRole('button', { name }) as HTMLButtonElement).disabled;
+    expect(disabled('Cancel all open orders')).toBe(false);
+    act(() => control.pushTrading(tradingView('live', { busy: 'stop' })));
+    await waitFor(() => expect(disabled('Cancel all open orders')).toBe(true));
+    expect(disabled('Working…')).toBe(true);
+    expect(disabled('Pause trading')).toBe(true);
+    expect(controls.textContent).toContain('Stop trading is under way');
+    act(() => control.pushTrading(tradingView('manual_stopped', { busy: null })));
+    await waitFor(() => expect(disabled('Cancel all open orders')).toBe(false));
+    expect(disabled('Start trading')).toBe(false);
+    expect(controls.textContent).not.toContain('under way');
   });
 
   it('keeps the controls, Stop and Cancel all enabled, when neither status nor P&L was ever read', async () => {

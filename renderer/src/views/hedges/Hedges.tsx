@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { BetPayload } from '../../../../common/protocol/payloads';
 import { LIST_REFRESH_MS } from '../../app/list-refresh';
+import { useNow } from '../../app/use-now';
 import { useRevealOnce } from '../../app/use-reveal';
 import { useThrottled } from '../../app/use-throttled';
 import { JsonBlock } from '../../components/JsonBlock';
@@ -36,6 +37,8 @@ export function Hedges({
   onOpenOrder: (orderId: string) => void;
 }) {
   const { t, fmt } = useI18n();
+  // Only to tell today from other days in the Placed column.
+  const now = useNow(60_000);
   const bets = useThrottled(
     useDashboard((s) => s.bets),
     LIST_REFRESH_MS,
@@ -112,11 +115,11 @@ export function Hedges({
         width: '6.8rem',
         cell: (b) => {
           const at = parseTime(b.placedAt);
-          return <span className="num muted">{at === null ? '—' : fmt.time(at)}</span>;
+          return <span className="num muted">{at === null ? '—' : fmt.when(at, now)}</span>;
         },
       },
     ],
-    [t, fmt],
+    [t, fmt, now],
   );
 
   const rowClass = useCallback(

@@ -9,6 +9,7 @@ import { orderTone, StatusBadge } from '../../components/StatusBadge';
 import { finite, parseTime } from '../../components/text-search';
 import { type GridColumn, VirtualGrid } from '../../components/VirtualGrid';
 import { useI18n } from '../../i18n/i18n-context';
+import { orderStatusLabel } from '../../i18n/order-status';
 import { hedgeState } from '../../store/record-keys';
 import { useDashboard } from '../../store/use-dashboard';
 import { HedgeChips } from './HedgeChips';
@@ -72,7 +73,9 @@ export function Orders({
         id: 'status',
         header: t('orders.col.status'),
         width: '10rem',
-        cell: (o) => <StatusBadge text={o.orderStatus ?? '—'} tone={orderTone(o.orderStatus)} />,
+        cell: (o) => (
+          <StatusBadge text={orderStatusLabel(t, o.orderStatus)} tone={orderTone(o.orderStatus)} />
+        ),
       },
       {
         id: 'matched',

@@ -9,12 +9,12 @@ const MAX_ROWS = 300;
 
 /** Fixtures with their score, period and minute; live ones first. */
 export function Scores() {
-  const { t } = useI18n();
+  const { t, tp } = useI18n();
   const scores = useDashboard((s) => s.scores);
-  const rows = useMemo(() => {
+  const { rows, hidden } = useMemo(() => {
     const list = newestFirst(scores);
     list.sort((a, b) => Number(b.live === true) - Number(a.live === true));
-    return list.slice(0, MAX_ROWS);
+    return { rows: list.slice(0, MAX_ROWS), hidden: Math.max(0, list.length - MAX_ROWS) };
   }, [scores]);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard
@@ -67,6 +67,7 @@ export function Scores() {
           </tbody>
         </table>
       )}
+      {hidden > 0 && <p className="muted">{tp('scores.more', hidden)}</p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { isUuid } from '../../../../common/uuid';
 import { useI18n } from '../../i18n/i18n-context';
+import { keychainProblemText, keyTestText } from '../../i18n/main-text';
 import { useBridge, useDashboard, useStore } from '../../store/use-dashboard';
 import { FeedbackLine } from './FeedbackLine';
 import { type Feedback, messageOf } from './use-settings-update';
@@ -84,7 +85,7 @@ export function ApiKeyForm({
       const result = await bridge.key.test(key === '' ? undefined : { key });
       return {
         text: t(result.ok ? 'settings.key.testOk' : 'settings.key.testFailed', {
-          message: result.message,
+          message: keyTestText(t, result.message),
         }),
         ok: result.ok,
       };
@@ -106,7 +107,11 @@ export function ApiKeyForm({
             : t('settings.key.none')}
         </p>
       )}
-      {problem && <p className="notice warn">{t('settings.key.keychainProblem', { problem })}</p>}
+      {problem && (
+        <p className="notice warn">
+          {t('settings.key.keychainProblem', { problem: keychainProblemText(t, problem) })}
+        </p>
+      )}
       <div className="field">
         <label htmlFor={inputId}>{t('settings.key.new')}</label>
         <input

@@ -256,6 +256,14 @@ function GeneralSettings({ settings }: { settings: SettingsValue }) {
     }
   };
 
+  const openLogs = async () => {
+    try {
+      await bridge.logs.openFolder();
+    } catch (error) {
+      setFeedback({ text: t('settings.logsFailed', { message: messageOf(error) }), ok: false });
+    }
+  };
+
   return (
     <section className="panel" aria-labelledby="settings-general">
       <h2 id="settings-general">{t('settings.general.title')}</h2>
@@ -321,7 +329,7 @@ function GeneralSettings({ settings }: { settings: SettingsValue }) {
         </button>
       </fieldset>
       <div className="buttons">
-        <button type="button" onClick={() => void bridge.logs.openFolder().catch(() => {})}>
+        <button type="button" onClick={() => void openLogs()}>
           {t('settings.logs')}
         </button>
       </div>

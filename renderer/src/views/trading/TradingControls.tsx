@@ -54,6 +54,9 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
   const bridge = useBridge();
   const store = useStore();
   const status = useDashboard((s) => s.trading.status);
+  /** An action main is running, this page's or one started from the tray. */
+  const busy = useDashboard((s) => s.trading.busy);
+  const sectionRef = useRef<HTMLElement>(null);
   const [asking, setAsking] = useState<Question | null>(null);
   /** Which question a count answers: one that comes back after its question closed is dropped. */
   const questionSerial = useRef(0);
@@ -113,9 +116,17 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
     return count === 0 ? t('trading.confirm.noneOpen') : tp('trading.confirm.orders', count);
   };
   const statusKnown = asking?.facts ? asking.facts.statusKnown : status !== null;
+  // Main runs one action at a time, as the tray's menu does.
+  const working = running ?? busy;
+  const runningElsewhere = running === null ? busy : null;
 
   return (
-    <section className="card trading-controls" aria-labelledby="card-trading">
+    <section
+      className="card trading-controls"
+      aria-labelledby="card-trading"
+      ref={sectionRef}
+      tabIndex={-1}
+    >
       <h2 id="card-trading">{t('trading.controls')}</h2>
       <div className="button-row">
         {TRADING_ACTIONS.map((action) => (
@@ -123,10 +134,10 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
             key={action}
             type="button"
             className={action === 'stop' || action === 'cancel-all' ? 'danger' : undefined}
-            disabled={running !== null || !enabled.has(action)}
+            disabled={working !== null || !enabled.has(action)}
             onClick={() => choose(action)}
           >
-            {running === action ? t('trading.working') : t(`trading.action.${action}`)}
+            {working === action ? t('trading.working') : t(`trading.action.${action}`)}
           </button>
         ))}
         <button type="button" disabled={checking} onClick={checkNow}>
@@ -136,27 +147,32 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
       <p
         role="status"
         className={
-          (outcome && !outcome.ok) || checkFailure ? 'trading-result error' : 'trading-result'
+          checkFailure || (!runningElsewhere && outcome && !outcome.ok)
+            ? 'trading-result error'
+            : 'trading-result'
         }
       >
         {checkFailure
           ? t('trading.problem', { message: checkFailure })
-          : outcome &&
-            t(outcome.ok ? 'trading.result.ok' : 'trading.result.failed', {
-              action: t(`trading.action.${outcome.action}`),
-              message: outcome.message,
-            })}
+          : runningElsewhere
+            ? t('trading.busyElsewhere', { action: t(`trading.action.${runningElsewhere}`) })
+            : outcome &&
+              t(outcome.ok ? 'trading.result.ok' : 'trading.result.failed', {
+                action: t(`trading.action.${outcome.action}`),
+                message: outcome.message,
+              })}
       </p>
       {asking && (
         <Modal
           title={t(`trading.confirm.${asking.action}.title`)}
           closeLabel={t('trading.confirm.back')}
           onClose={closeQuestion}
+          returnFocus={sectionRef}
           actions={
             <button
               type="button"
               className="danger"
-              disabled={asking.facts === null}
+              disabled={asking.facts === null || working !== null}
               onClick={() => run(asking.action)}
             >
               {t(`trading.action.${asking.action}`)}

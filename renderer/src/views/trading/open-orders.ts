@@ -1,13 +1,14 @@
 import type { OrderPayload } from '../../../../common/protocol/payloads';
+import { isOpenOrder } from '../../store/record-keys';
 
-const OPEN_STATUSES = new Set(['PLACED', 'PENDING_PLACEMENT']);
-
-/** Orders still resting at an exchange, newest first. */
+/**
+ * Orders not finished (neither filled, cancelled, expired nor failed), newest first: the
+ * same rule as the Orders view's filter and main's count.
+ */
 export function openOrdersOf(orders: ReadonlyMap<string, OrderPayload>): OrderPayload[] {
   const open: OrderPayload[] = [];
   for (const order of orders.values()) {
-    const status = typeof order.orderStatus === 'string' ? order.orderStatus.toUpperCase() : '';
-    if (OPEN_STATUSES.has(status)) open.push(order);
+    if (isOpenOrder(order.orderStatus)) open.push(order);
   }
   return open.reverse();
 }
