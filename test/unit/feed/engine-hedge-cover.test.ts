@@ -30,6 +30,16 @@ const placedBet = (orderId: string): BetRecord => ({
   placedAt: new Date(T0 + 5_000).toISOString(),
 });
 
+/** An engine fed by hand (no socket), notifying at once (no coalescing). */
+function newEngine(): FeedEngine {
+  return new FeedEngine({
+    url: 'ws://127.0.0.1:9/ws/subscribe',
+    apiKey: '123e4567-e89b-42d3-a456-426614174000',
+    channels: ['orders', 'bets'],
+    policy: { timeZone: 'UTC', hedgeGraceMs: GRACE, coalesceWindowMs: 0 },
+  });
+}
+
 describe('FeedEngine: a hedge placed while the socket was down', () => {
   let engine: FeedEngine;
   let seen: NotificationIntent[];
@@ -37,12 +47,7 @@ describe('FeedEngine: a hedge placed while the socket was down', () => {
 
   beforeEach(() => {
     vi.useFakeTimers({ now: T0 });
-    engine = new FeedEngine({
-      url: 'ws://127.0.0.1:9/ws/subscribe',
-      apiKey: '123e4567-e89b-42d3-a456-426614174000',
-      channels: ['orders', 'bets'],
-      policy: { timeZone: 'UTC', hedgeGraceMs: GRACE, coalesceWindowMs: 0 },
-    });
+    engine = newEngine();
     seen = [];
     ticks = [];
     engine.on('notification', (n) => seen.push(n));
@@ -111,12 +116,7 @@ describe('FeedEngine: a hedge declined while the socket was down', () => {
 
   beforeEach(() => {
     vi.useFakeTimers({ now: T0 });
-    engine = new FeedEngine({
-      url: 'ws://127.0.0.1:9/ws/subscribe',
-      apiKey: '123e4567-e89b-42d3-a456-426614174000',
-      channels: ['orders', 'bets'],
-      policy: { timeZone: 'UTC', hedgeGraceMs: GRACE, coalesceWindowMs: 0 },
-    });
+    engine = newEngine();
     seen = [];
     engine.on('notification', (n) => seen.push(n));
   });
