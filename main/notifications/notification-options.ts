@@ -14,7 +14,8 @@ export const DEMO_PREFIX = 'DEMO: ';
 /**
  * What Electron is asked to show for an intent. Urgent ones (emergencies, missing or
  * declined hedges, a lost feed, a refused key) make a sound, stay until dismissed and
- * are critical on Linux; the rest are silent and time out.
+ * are critical on Linux and Windows (where critical ones sort above the rest in the Action
+ * Center); the rest are silent and time out.
  */
 export function notificationOptions(
   intent: NotificationIntent,
@@ -26,7 +27,8 @@ export function notificationOptions(
     silent: !intent.urgent,
     timeoutType: intent.urgent ? 'never' : 'default',
   };
-  if (look.platform === 'linux') options.urgency = intent.urgent ? 'critical' : 'normal';
+  if (look.platform === 'linux' || look.platform === 'win32')
+    options.urgency = intent.urgent ? 'critical' : 'normal';
   if (look.icon !== undefined) options.icon = look.icon;
   return options;
 }
