@@ -8,19 +8,27 @@ import {
   type Page,
   test,
 } from '@playwright/test';
+import keytar from 'keytar';
+import { PRODUCT_NAME } from '../../common/app-id';
+import { DEFAULT_ACCOUNT } from '../../main/secrets/keytar-secret-store';
 import { type Simulator, startSimulator } from '../../main/simulator';
+import { type TrayIcon, trayIconFile } from '../../main/tray/tray-icons';
 
 // The same scenarios as test/app/whole-app.test.ts, on the real Electron binary. Main
 // exposes its tray and notifications in test mode (globalThis.mmTrayTest), since no
 // driver reaches the native tray.
 
 interface Described {
-  tray: { icon: { name: string; demo: boolean }; tooltip: string; menu: unknown[] };
+  tray: { icon: TrayIcon; tooltip: string; menu: unknown[] };
   status: { state: string; emergency: boolean };
   notifications: { kind: string; title: string; body: string; urgent: boolean }[];
 }
 
-const MAIN = resolve(import.meta.dirname, '../../out/main/index.js');
+// The project folder, as `electron .` would run it: Electron reads package.json there (the
+// app's name, and main: out/main/index.js) and main finds its icons under it.
+const ROOT = resolve(import.meta.dirname, '../..');
+// The specs' own keychain entry, deleted afterwards from this process (the app has quit).
+const KEYCHAIN_SERVICE = `MM Tray Electron Test ${process.pid}`;
 
 let simulator: Simulator;
 let userData: string;
@@ -45,14 +53,15 @@ async function until(check: (d: Described) => boolean): Promise<Described> {
 
 const launch = () =>
   electron.launch({
-    args: [MAIN],
+    args: [ROOT],
+    cwd: ROOT,
     env: {
       ...process.env,
       MM_TRAY_TEST: '1',
       MM_TRAY_USER_DATA: userData,
       // Start at login writes an XDG autostart entry on Linux: never the developer's own.
       XDG_CONFIG_HOME: join(userData, 'config'),
-      MM_TRAY_KEYCHAIN_SERVICE: `MM Tray Electron Test ${process.pid}`,
+      MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE,
     },
   });
 
@@ -64,17 +73,33 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await window
-    ?.evaluate(() =>
-      (window as unknown as { mmTray: { key: { clear(): Promise<unknown> } } }).mmTray.key.clear(),
-    )
-    .catch(() => {});
   await app?.close().catch(() => {});
-  await simulator?.close();
-  rmSync(userData, { recursive: true, force: true });
+  try {
+    for (const { account } of await keytar.findCredentials(KEYCHAIN_SERVICE)) {
+      await keytar.deletePassword(KEYCHAIN_SERVICE, account);
+    }
+  } finally {
+    await simulator?.close();
+    if (userData) rmSync(userData, { recursive: true, force: true });
+  }
 });
 
 test.describe.configure({ mode: 'serial' });
+
+test('runs as MM Tray from the project folder, with tray icons that load', async () => {
+  const { tray } = await describeApp();
+  // main loads the tray icons from <app path>/build/icons/generated when not packaged.
+  const icon = join(ROOT, 'build/icons/generated', trayIconFile(tray.icon, process.platform));
+  const seen = await app.evaluate(
+    ({ app: electronApp, nativeImage }, file) => ({
+      appPath: electronApp.getAppPath(),
+      name: electronApp.getName(),
+      iconEmpty: nativeImage.createFromPath(file).isEmpty(),
+    }),
+    icon,
+  );
+  expect(seen).toEqual({ appPath: ROOT, name: PRODUCT_NAME, iconEmpty: false });
+});
 
 test('goes connecting → live once a key is set', async () => {
   await window.evaluate(
@@ -92,6 +117,7 @@ test('goes connecting → live once a key is set', async () => {
     [simulator.url, simulator.demoKey] as const,
   );
   await until((d) => d.tray.icon.name === 'live');
+  expect(await keytar.getPassword(KEYCHAIN_SERVICE, DEFAULT_ACCOUNT)).toBe(simulator.demoKey);
 });
 
 test('a fill yields a notification, a tooltip change and a row in the window', async () => {

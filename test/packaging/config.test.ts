@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Configuration, FileSet, TargetConfiguration } from 'electron-builder';
 import { minimatch } from 'minimatch';
@@ -27,6 +28,33 @@ const fileInRepo = (path: string | null | undefined) => {
   expect(existsSync(join(ROOT, path as string)), `${path} exists`).toBe(true);
   return readFileSync(join(ROOT, path as string), 'utf8');
 };
+
+/**
+ * The command line electron-builder's own AppImage target puts in the AppImage's desktop
+ * entry (Exec=) for a configuration, taken from the target before it builds anything.
+ */
+async function appImageDesktopExec(options: Configuration): Promise<string> {
+  type AppImageModule = typeof import('app-builder-lib/out/targets/appimage/AppImageTarget');
+  const { default: AppImageTarget } = createRequire(import.meta.url)(
+    'app-builder-lib/out/targets/appimage/AppImageTarget',
+  ) as AppImageModule;
+  const execs: string[] = [];
+  const helper = {
+    computeDesktopEntry: async (_options: unknown, exec: string) => {
+      execs.push(exec);
+      return '';
+    },
+  };
+  const packager = {
+    platformSpecificBuildOptions: options.linux ?? {},
+    config: options,
+    appInfo: { buildVersion: '0.1.0' },
+  };
+  const target = new AppImageTarget('', packager as never, helper as never, '');
+  await (target as unknown as { desktopEntry: { value: Promise<string> } }).desktopEntry.value;
+  expect(execs).toHaveLength(1);
+  return execs[0] as string;
+}
 
 let config: Configuration;
 let validate: (config: unknown) => unknown[];
@@ -210,6 +238,13 @@ describe('Linux', () => {
     });
     const iconDir = join(ROOT, config.linux?.icon ?? '');
     expect(readdirSync(iconDir)).toContain('512x512.png');
+  });
+
+  it('keeps Chromium’s sandbox on in the AppImage’s desktop entry (electron-builder turns it off by default)', async () => {
+    expect(config.appImage?.executableArgs).toEqual([]);
+    expect(await appImageDesktopExec(config)).toBe('AppRun %U');
+    const { appImage: _ours, ...withDefaults } = config;
+    expect(await appImageDesktopExec(withDefaults)).toContain('--no-sandbox');
   });
 
   it('makes the deb depend on libnotify, libsecret and an AppIndicator library', () => {

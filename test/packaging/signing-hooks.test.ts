@@ -2,6 +2,11 @@ import type { NotarizeOptionsNotaryTool } from '@electron/notarize/lib/types';
 import { describe, expect, it, vi } from 'vitest';
 import afterSign, { type AfterSignContext, loadNotarize } from '../../build/hooks/after-sign.mjs';
 import beforePack from '../../build/hooks/before-pack.mjs';
+import {
+  type CodeSignature,
+  developerIdSignature,
+  readCodeSignature,
+} from '../../build/hooks/code-signature.mjs';
 import { macSigningPlan, notarizeCredentials } from '../../build/hooks/signing-env.mjs';
 
 const APPLE_ID = {
@@ -23,6 +28,30 @@ function macContext(platform = 'darwin'): AfterSignContext {
     packager: { appInfo: { productFilename: 'MM Tray' } },
   };
 }
+
+const APP_PATH = '/build/dist/mac-arm64/MM Tray.app';
+
+/** What `codesign -dv --verbose=2` prints (to stderr) for a Developer ID signed app. */
+const DEVELOPER_ID_DETAILS = [
+  `Executable=${APP_PATH}/Contents/MacOS/MM Tray`,
+  'Identifier=com.fiftyfive.mmtray',
+  'Format=app bundle with Mach-O thin (arm64)',
+  'CodeDirectory v=20500 size=1234 flags=0x10000(runtime) hashes=27+7 location=embedded',
+  'Signature size=9041',
+  'Authority=Developer ID Application: 55 Tech (TEAM123456)',
+  'Authority=Developer ID Certification Authority',
+  'Authority=Apple Root CA',
+  'Timestamp=1 Jun 2025 at 10:00:00',
+  'TeamIdentifier=TEAM123456',
+  'Runtime Version=15.0.0',
+].join('\n');
+
+const DEVELOPER_ID: CodeSignature = {
+  signed: true,
+  authority: 'Developer ID Application: 55 Tech (TEAM123456)',
+  teamId: 'TEAM123456',
+};
+const developerIdSigned = async () => DEVELOPER_ID;
 
 function recorder() {
   const lines: string[] = [];
@@ -171,7 +200,12 @@ describe('the afterSign hook', () => {
   it('notarizes the signed app bundle with an Apple ID', async () => {
     const notarize = vi.fn<(options: NotarizeOptionsNotaryTool) => Promise<void>>(async () => {});
     const { lines, log } = recorder();
-    await afterSign(macContext(), { env: { ...SIGNING, ...APPLE_ID }, log, notarize });
+    await afterSign(macContext(), {
+      env: { ...SIGNING, ...APPLE_ID },
+      log,
+      notarize,
+      codeSignature: developerIdSigned,
+    });
     expect(notarize).toHaveBeenCalledTimes(1);
     expect(notarize).toHaveBeenCalledWith({
       appPath: '/build/dist/mac-arm64/MM Tray.app',
@@ -185,7 +219,12 @@ describe('the afterSign hook', () => {
 
   it('notarizes with an App Store Connect API key', async () => {
     const notarize = vi.fn<(options: NotarizeOptionsNotaryTool) => Promise<void>>(async () => {});
-    await afterSign(macContext(), { env: { ...SIGNING, ...API_KEY }, log: () => {}, notarize });
+    await afterSign(macContext(), {
+      env: { ...SIGNING, ...API_KEY },
+      log: () => {},
+      notarize,
+      codeSignature: developerIdSigned,
+    });
     expect(notarize).toHaveBeenCalledWith({
       appPath: '/build/dist/mac-arm64/MM Tray.app',
       appleApiKey: API_KEY.APPLE_API_KEY,
@@ -199,8 +238,45 @@ describe('the afterSign hook', () => {
       throw new Error('Notarization failed: status Invalid');
     });
     await expect(
-      afterSign(macContext(), { env: { ...SIGNING, ...APPLE_ID }, log: () => {}, notarize }),
+      afterSign(macContext(), {
+        env: { ...SIGNING, ...APPLE_ID },
+        log: () => {},
+        notarize,
+        codeSignature: developerIdSigned,
+      }),
     ).rejects.toThrow('status Invalid');
+  });
+
+  it('checks the app bundle’s own signature before notarizing', async () => {
+    const notarize = vi.fn<(options: NotarizeOptionsNotaryTool) => Promise<void>>(async () => {});
+    const codeSignature = vi.fn(developerIdSigned);
+    const { lines, log } = recorder();
+    await afterSign(macContext(), {
+      env: { ...SIGNING, ...APPLE_ID },
+      log,
+      notarize,
+      codeSignature,
+    });
+    expect(codeSignature).toHaveBeenCalledWith(APP_PATH);
+    expect(lines[0]).toBe(
+      `macOS notarization: ${APP_PATH} is signed by Developer ID Application: 55 Tech (TEAM123456)`,
+    );
+  });
+
+  it('skips notarization with a message when keychain discovery found no identity and the app is unsigned', async () => {
+    const notarize = vi.fn<(options: NotarizeOptionsNotaryTool) => Promise<void>>();
+    const { lines, log } = recorder();
+    await afterSign(macContext(), {
+      env: { CSC_IDENTITY_AUTO_DISCOVERY: 'true', ...APPLE_ID },
+      log,
+      notarize,
+      codeSignature: async () => ({ signed: false, reason: 'it is not signed at all' }),
+    });
+    expect(notarize).not.toHaveBeenCalled();
+    expect(lines).toEqual([
+      `macOS notarization skipped: ${APP_PATH} has no Developer ID signature (it is not signed at all). ` +
+        'electron-builder goes on unsigned when it finds no usable identity; its log above says why',
+    ]);
   });
 
   it('leaves a signed Windows build alone', async () => {
@@ -215,5 +291,52 @@ describe('the afterSign hook', () => {
     const notarize = await loadNotarize();
     expect(notarize).toBeTypeOf('function');
     expect(notarize.name).toBe('notarize');
+  });
+});
+
+describe('the app’s code signature, as codesign reports it', () => {
+  it('is a Developer ID signature with its authority and team', () => {
+    expect(developerIdSignature(DEVELOPER_ID_DETAILS)).toEqual(DEVELOPER_ID);
+  });
+
+  it('is not one when the app is unsigned or only ad-hoc signed (Electron’s own, or after the fuses)', () => {
+    expect(developerIdSignature(`${APP_PATH}: code object is not signed at all`)).toEqual({
+      signed: false,
+      reason: 'it is not signed at all',
+    });
+    const adHoc = [
+      `Executable=${APP_PATH}/Contents/MacOS/MM Tray`,
+      'Signature=adhoc',
+      'TeamIdentifier=not set',
+    ].join('\n');
+    expect(developerIdSignature(adHoc)).toEqual({
+      signed: false,
+      reason: 'it has only an ad-hoc signature',
+    });
+  });
+
+  it('is not one when a development certificate signed it', () => {
+    const development = DEVELOPER_ID_DETAILS.replace(
+      'Authority=Developer ID Application: 55 Tech (TEAM123456)',
+      'Authority=Apple Development: someone@example.com (ABCDE12345)',
+    );
+    expect(developerIdSignature(development)).toEqual({
+      signed: false,
+      reason:
+        'it is signed by Apple Development: someone@example.com (ABCDE12345), not a Developer ID Application certificate',
+    });
+  });
+
+  it('is not one without a team identifier', () => {
+    const noTeam = DEVELOPER_ID_DETAILS.replace(
+      'TeamIdentifier=TEAM123456',
+      'TeamIdentifier=not set',
+    );
+    expect(developerIdSignature(noTeam)).toMatchObject({ signed: false });
+  });
+
+  it('counts as unsigned when codesign cannot check the bundle (missing bundle, or no codesign)', async () => {
+    const result = await readCodeSignature('/nonexistent/MM Tray.app');
+    expect(result.signed).toBe(false);
   });
 });
