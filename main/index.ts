@@ -19,6 +19,7 @@ import { APP_ID, PRODUCT_NAME } from '../common/app-id';
 import type { NotificationIntent, NotificationTarget } from '../common/domain/notifications';
 import { setListenerErrorReporter } from '../common/emitter';
 import { resolveLanguage } from '../common/i18n/language';
+import { applicationMenuTemplate } from './app/app-menu';
 import { DashboardWindow } from './app/dashboard-window';
 import { isSafeExternalUrl } from './app/external-url';
 import { FeedController } from './app/feed-controller';
@@ -26,15 +27,19 @@ import { createIpcHandlers } from './app/ipc-handlers';
 import { launchEnvironment } from './app/launch-environment';
 import { createLoginItem } from './app/login-item';
 import { watchNetwork } from './app/network-watch';
+import { QuitSequence } from './app/quit-sequence';
+import { ReopenRequests } from './app/reopen-requests';
 import { secureWebPreferences } from './app/secure-web-preferences';
 import { denyAllPermissions, hardenWebContents } from './app/security';
 import { exposeTestHooks } from './app/test-hooks';
 import { outcomeIntent, runTradingCommand } from './app/trading-commands';
+import { appIconPath, dashboardWindowIcon } from './app/window-icon';
 import { registerIpcRouter } from './ipc/ipc-router';
 import { PushBatcher } from './ipc/push-batcher';
 import { createTrustedSenderCheck } from './ipc/trusted-sender';
 import { FileLogger, logFeed } from './logging';
 import { NotificationPresenter } from './notifications/notification-presenter';
+import { registerWindowsActivation } from './notifications/windows-activation';
 import {
   ApiKeyVault,
   KEYCHAIN_SERVICE,
@@ -70,8 +75,16 @@ const iconsDir = app.isPackaged
 
 async function main(): Promise<void> {
   await app.whenReady();
-  // No default menu: its Toggle Developer Tools and Reload would be one keystroke away.
-  Menu.setApplicationMenu(null);
+  // Before the slow part of the start (the keychain may wait for an unlock prompt): a
+  // second launch, or on macOS a reopen from Finder or Spotlight ('activate': macOS keeps
+  // the app single itself), is held until the dashboard can open.
+  const reopenRequests = new ReopenRequests();
+  app.on('second-instance', () => reopenRequests.request());
+  app.on('activate', () => reopenRequests.request());
+  // Not Electron's default menu: its Toggle Developer Tools and Reload would be one
+  // keystroke away. macOS keeps a minimal one for Cmd+C/V/X/A/Z (app-menu.ts).
+  const menuTemplate = applicationMenuTemplate(process.platform);
+  Menu.setApplicationMenu(menuTemplate ? Menu.buildFromTemplate(menuTemplate) : null);
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   app.dock?.hide();
 
@@ -108,7 +121,6 @@ async function main(): Promise<void> {
   });
   logFeed(controller, logger.scoped('feed'));
 
-  let quitting = false;
   const openExternal = async (url: string) => {
     if (isSafeExternalUrl(url)) await shell.openExternal(url);
   };
@@ -124,6 +136,7 @@ async function main(): Promise<void> {
       packaged: app.isPackaged,
     }),
     title,
+    icon: dashboardWindowIcon(process.platform, iconsDir),
     savedState: () =>
       placeOnDisplays(
         savedWindow,
@@ -170,9 +183,15 @@ async function main(): Promise<void> {
   const presenter = new NotificationPresenter({
     Notification,
     platform: process.platform,
-    icon: join(iconsDir, 'app/png/256x256.png'),
+    icon: appIconPath(iconsDir),
     onClick: (target) => void openDashboard(target),
     log: logger,
+  });
+  registerWindowsActivation({
+    platform: process.platform,
+    Notification,
+    presenter,
+    openDashboard: () => void openDashboard(),
   });
   controller.on('notification', (intent) => {
     if (TEST_MODE) shownNotifications.push(intent);
@@ -245,7 +264,9 @@ async function main(): Promise<void> {
 
   const setStartAtLogin = createLoginItem({
     platform: process.platform,
+    packaged: app.isPackaged,
     setLoginItemSettings: (item) => app.setLoginItemSettings(item),
+    log: (message) => logger.info(message),
     env: process.env,
     homedir: homedir(),
     execPath: process.execPath,
@@ -316,22 +337,23 @@ async function main(): Promise<void> {
   }
   watchNetwork({ isOnline: () => net.isOnline(), onBackOnline: () => controller.checkNow() });
 
-  app.on('second-instance', () => void openDashboard());
   // Closing the dashboard leaves the app in the tray.
   app.on('window-all-closed', () => app.dock?.hide());
-  app.on('before-quit', (event) => {
-    if (quitting) return;
-    event.preventDefault();
-    quitting = true;
-    logger.info('quitting: stopping the feed');
-    keychainRetry.dispose();
-    void Promise.allSettled([controller.stop(), settings.flush(), windowState.flush()]).then(() => {
+  const quitSequence = new QuitSequence({
+    cleanUp: () => {
+      keychainRetry.dispose();
+      return Promise.allSettled([controller.stop(), settings.flush(), windowState.flush()]);
+    },
+    release: () => {
       batcher.dispose();
       presenter.closeAll();
       tray.destroy();
-      app.quit();
-    });
+    },
+    quit: () => app.quit(),
+    log: (message) => logger.info(message),
   });
+  powerMonitor.on('shutdown', () => quitSequence.systemShutdown());
+  app.on('before-quit', (event) => quitSequence.beforeQuit(event));
 
   applyStartAtLogin(initialSettings.startAtLogin);
 
@@ -349,6 +371,7 @@ async function main(): Promise<void> {
     });
   }
 
+  reopenRequests.ready(() => void openDashboard());
   await controller.restart();
   // First run with neither key nor demo: the dashboard opens on onboarding.
   if (!keyStatus.set && !initialSettings.demoMode) await openDashboard();

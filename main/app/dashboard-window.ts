@@ -11,7 +11,10 @@ export interface DashboardWindowOptions {
   /** Loads the renderer into a new window. */
   load: (window: BrowserWindow) => Promise<void>;
   webPreferences: BrowserWindowConstructorOptions['webPreferences'];
+  /** The window's title; the page's own <title> never replaces it. */
   title: () => string;
+  /** The window icon, where the platform takes it from the window (Linux). */
+  icon?: string;
   /** Where the window was last time, already placed on the current displays. */
   savedState: () => WindowState;
   saveState: (state: WindowState) => void;
@@ -60,11 +63,14 @@ export class DashboardWindow {
       minHeight: 480,
       show: false,
       title: this.options.title(),
+      ...(this.options.icon ? { icon: this.options.icon } : {}),
       backgroundColor: '#111418',
       webPreferences: this.options.webPreferences,
     });
     this.window = window;
     if (saved.maximized) window.maximize();
+    // Electron would retitle the window with the page's <title>, dropping "— DEMO".
+    window.on('page-title-updated', (event) => event.preventDefault());
     window.once('ready-to-show', () => {
       window.show();
       window.focus();

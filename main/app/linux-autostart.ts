@@ -4,6 +4,8 @@ import { PRODUCT_NAME } from '../../common/app-id';
 import { writeFileAtomic } from '../settings/atomic-write';
 
 export const AUTOSTART_FILE_NAME = 'mm-tray.desktop';
+/** Seconds GNOME waits after login before starting the app (other desktops ignore it). */
+export const AUTOSTART_DELAY_SECONDS = 5;
 
 export interface LinuxAutostartPlace {
   env: Partial<Record<'XDG_CONFIG_HOME' | 'APPIMAGE', string>>;
@@ -53,6 +55,9 @@ export function autostartEntry(place: Pick<LinuxAutostartPlace, 'env' | 'execPat
     `Exec=${execArgument(program)}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
+    // The tray icon needs the panel's StatusNotifier host, which may come up after this
+    // entry starts: a tray made before it exists falls back to a legacy icon, or none.
+    `X-GNOME-Autostart-Delay=${AUTOSTART_DELAY_SECONDS}`,
     '',
   ].join('\n');
 }

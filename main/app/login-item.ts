@@ -2,8 +2,28 @@ import { type LinuxAutostartPlace, setLinuxAutostart } from './linux-autostart';
 
 export interface LoginItemOptions extends LinuxAutostartPlace {
   platform: NodeJS.Platform;
+  /** app.isPackaged: an installed app, not a development or test run. */
+  packaged: boolean;
   /** Electron's app.setLoginItemSettings: the login item on macOS and Windows. */
   setLoginItemSettings: (settings: { openAtLogin: boolean }) => void;
+  log: (message: string) => void;
+}
+
+/** How start at login is applied: Electron's login item, the XDG entry, or not at all. */
+export type LoginItemMechanism = 'electron-login-item' | 'xdg-autostart' | 'none';
+
+/**
+ * Linux always uses the XDG entry, which names the running program. On macOS and Windows
+ * the login item is keyed by the app's name, not its path: an unpackaged run (dev, tests)
+ * would add or remove the entry of an MM Tray installed on the same machine (on macOS it
+ * would register the bare Electron binary). So only an installed app touches it.
+ */
+export function loginItemMechanism(
+  platform: NodeJS.Platform,
+  packaged: boolean,
+): LoginItemMechanism {
+  if (platform === 'linux') return 'xdg-autostart';
+  return packaged ? 'electron-login-item' : 'none';
 }
 
 /**
@@ -13,9 +33,16 @@ export interface LoginItemOptions extends LinuxAutostartPlace {
 export function createLoginItem(
   options: LoginItemOptions,
 ): (openAtLogin: boolean) => Promise<void> {
+  const mechanism = loginItemMechanism(options.platform, options.packaged);
   let last: Promise<void> = Promise.resolve();
   return (openAtLogin) => {
-    if (options.platform !== 'linux') {
+    if (mechanism === 'none') {
+      options.log(
+        `start at login ${openAtLogin ? 'on' : 'off'}: not applied (not an installed app)`,
+      );
+      return Promise.resolve();
+    }
+    if (mechanism === 'electron-login-item') {
       options.setLoginItemSettings({ openAtLogin });
       return Promise.resolve();
     }

@@ -32,6 +32,13 @@ function asked(): AskedDialog[] {
 }
 const icon = (name: string) => `/tray/linux/${name}.png`;
 
+/** What the stand-in reports beyond AppState: the application menu, the window icon. */
+type ShellState = AppState & {
+  applicationMenu: unknown;
+  windows: (AppState['windows'][number] & { icon: string | null })[];
+};
+const shell = (state: AppState) => state as ShellState;
+
 beforeAll(async () => {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
     throw new Error('run the whole-app test with a Secret Service: npm run test:app');
@@ -60,6 +67,12 @@ describe('MM Tray as a whole', () => {
       'the dashboard on first run',
     );
     expect(trayImage(first)).toContain(icon('stopped'));
+    // Linux: no application menu (Electron's default one would offer Reload and DevTools),
+    // and the window gets the app icon, which an AppImage or tar.gz would not give it.
+    expect(shell(first).applicationMenu).toBeNull();
+    const windowIcon = shell(first).windows[0]!.icon;
+    expect(windowIcon).toMatch(/build\/icons\/generated\/app\/png\/256x256\.png$/);
+    expect(existsSync(windowIcon!)).toBe(true);
     expect(first.windows[0]!.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -342,6 +355,19 @@ describe('MM Tray as a whole', () => {
     expect(simulator.clients()).toHaveLength(1);
   });
 
+  it('opens the dashboard when macOS reopens the running app (Finder, Spotlight: "activate")', async () => {
+    const before = await app.state();
+    expect(before.windows.every((w) => w.destroyed)).toBe(true);
+    await app.request({ cmd: 'app-activate' });
+    await app.waitForState(
+      (s) => s.windows.some((w) => w.visible && !w.destroyed),
+      'the dashboard opened on activate',
+    );
+    // Closed again, so the next test sees a second launch open it, not this.
+    await app.request({ cmd: 'window-close' });
+    await app.waitForState((s) => s.windows.every((w) => w.destroyed), 'the window gone');
+  });
+
   it('focuses the first instance when launched a second time', async () => {
     const second = new AppProcess(userData, { MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE });
     expect(await second.exited).toBe(0);
@@ -391,6 +417,11 @@ function filesUnder(folder: string): string[] {
   });
 }
 
+/** Resolves once the process has exited and all of its output has been read. */
+function closed(process: AppProcess): Promise<void> {
+  return new Promise((done) => process.child.once('close', () => done()));
+}
+
 describe('MM Tray in demo mode', () => {
   it('runs the built-in simulator and marks tray, window and notifications DEMO', async () => {
     const demoData = mkdtempSync(join(tmpdir(), 'mm-tray-demo-'));
@@ -415,9 +446,36 @@ describe('MM Tray in demo mode', () => {
         (s) => s.windows.some((w) => w.visible),
         'the dashboard',
       );
+      // The stand-in, as Electron, retitles a window with its page's <title> unless main
+      // keeps its own.
       expect(open.windows[0]!.title).toMatch(/DEMO/);
+      const outputClosed = closed(demo);
       await demo.request({ cmd: 'quit' });
       expect(await demo.exited).toBe(0);
+      await outputClosed;
+      // A quit the user asked for waits for the feed to stop first.
+      expect(demo.output).toContain('[fake-electron] before-quit prevented');
+    } finally {
+      demo.kill();
+      rmSync(demoData, { recursive: true, force: true });
+    }
+  });
+
+  it('does not hold up a system shutdown: the quit that follows goes ahead at once', async () => {
+    const demoData = mkdtempSync(join(tmpdir(), 'mm-tray-demo-'));
+    writeFileSync(join(demoData, 'settings.json'), JSON.stringify({ demoMode: true }));
+    const demo = new AppProcess(demoData, {
+      MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE,
+      MM_TRAY_DEMO_RATE: '40',
+    });
+    try {
+      await demo.waitForState((s) => trayImage(s).includes(icon('live-demo')), 'live');
+      await demo.request({ cmd: 'power', event: 'shutdown' });
+      const outputClosed = closed(demo);
+      await demo.request({ cmd: 'quit' });
+      expect(await demo.exited).toBe(0);
+      await outputClosed;
+      expect(demo.output).not.toContain('before-quit prevented');
     } finally {
       demo.kill();
       rmSync(demoData, { recursive: true, force: true });

@@ -111,7 +111,11 @@ class FakeApp extends EventEmitter {
 
   quit(): void {
     if (this.quitting) return;
-    if (emitPreventable(this, 'before-quit')) return;
+    if (emitPreventable(this, 'before-quit')) {
+      // For the harness: whether main held up the quit shows in the app's output.
+      process.stderr.write('[fake-electron] before-quit prevented\n');
+      return;
+    }
     this.quitting = true;
     for (const window of FakeBrowserWindow.getAllWindows()) window.destroy();
     if (emitPreventable(this, 'will-quit')) {

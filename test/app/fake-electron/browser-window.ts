@@ -53,6 +53,7 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(options: BrowserWindowConstructorOptions = {}) {
     super();
     this.options = options;
+    this.title = options.title ?? '';
     this.visible = options.show !== false;
     this.bounds = {
       x: options.x ?? 0,
@@ -123,6 +124,7 @@ export class FakeBrowserWindow extends EventEmitter {
       this.loadingFromMain = false;
     }
     this.webContents.getURL = () => page.url();
+    this.adoptPageTitle(await page.title());
     this.emit('ready-to-show');
     this.webContents.emit('did-finish-load');
   }
@@ -163,10 +165,29 @@ export class FakeBrowserWindow extends EventEmitter {
 
   restore(): void {}
 
-  title = '';
+  /** The native window's title: the constructor's, then the page's unless main keeps it. */
+  title: string;
 
   setTitle(title: string): void {
     this.title = title;
+  }
+
+  /**
+   * As Electron: the page's <title> is announced as 'page-title-updated' on the
+   * webContents, then again on the window with the same event, and becomes the window's
+   * title unless a listener prevented it.
+   */
+  private adoptPageTitle(pageTitle: string): void {
+    if (!pageTitle) return;
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        event.defaultPrevented = true;
+      },
+    };
+    this.webContents.emit('page-title-updated', event, pageTitle, true);
+    this.emit('page-title-updated', event, pageTitle, true);
+    if (!event.defaultPrevented) this.setTitle(pageTitle);
   }
 
   maximize(): void {}

@@ -14,6 +14,8 @@ export type ControlRequest =
   | { cmd: 'page-eval'; expression: string }
   | { cmd: 'page-screenshot'; path: string }
   | { cmd: 'power'; event: string }
+  /** macOS reopens the running app (Finder, Spotlight, Dock): app 'activate'. */
+  | { cmd: 'app-activate' }
   | { cmd: 'permission-ask'; permission: string }
   | { cmd: 'test-hooks' }
   | { cmd: 'quit' };
@@ -41,10 +43,16 @@ function state() {
       visible: w.isVisible(),
       destroyed: w.isDestroyed(),
       focusCount: w.focusCount,
-      title: w.title || (w.options.title ?? ''),
+      title: w.title,
+      icon: typeof w.options.icon === 'string' ? w.options.icon : null,
       url: w.isDestroyed() ? '' : w.webContents.getURL(),
       webPreferences: w.options.webPreferences,
     })),
+    /** 'unset' until main calls Menu.setApplicationMenu; then the menu, or null for none. */
+    applicationMenu:
+      registry.applicationMenu === undefined
+        ? 'unset'
+        : (registry.applicationMenu?.describe() ?? null),
     loginItem: registry.loginItem,
     appUserModelId: registry.appUserModelId,
     openedExternally: registry.openedExternally,
@@ -55,7 +63,7 @@ function state() {
   };
 }
 
-async function handle(request: ControlRequest): Promise<unknown> {
+export async function handleControlRequest(request: ControlRequest): Promise<unknown> {
   switch (request.cmd) {
     case 'state':
       return state();
@@ -88,6 +96,11 @@ async function handle(request: ControlRequest): Promise<unknown> {
     case 'power':
       powerMonitor.emit(request.event);
       return null;
+    case 'app-activate': {
+      const hasVisibleWindows = FakeBrowserWindow.getAllWindows().some((w) => w.isVisible());
+      app.emit('activate', { preventDefault() {} }, hasVisibleWindows);
+      return null;
+    }
     case 'permission-ask':
       return askPermission(request.permission);
     case 'test-hooks': {
@@ -103,7 +116,7 @@ async function handle(request: ControlRequest): Promise<unknown> {
 export function listenForControl(): void {
   if (!process.send) return;
   process.on('message', (message: { id: number; request: ControlRequest }) => {
-    handle(message.request).then(
+    handleControlRequest(message.request).then(
       (result) => process.send?.({ id: message.id, result }),
       (error: unknown) => process.send?.({ id: message.id, error: (error as Error).message }),
     );

@@ -1,9 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { registry } from './registry';
 
 export interface FakeMenuItem {
   id?: string;
   label?: string;
   type?: string;
+  role?: string;
   enabled: boolean;
   checked?: boolean;
   click?: () => void;
@@ -19,6 +21,7 @@ export class FakeMenu {
         id: item.id,
         label: item.label,
         type: item.type,
+        role: item.role,
         enabled: item.enabled !== false,
         checked: item.checked,
         click: item.click ? () => (item.click as () => void)() : undefined,
@@ -27,7 +30,10 @@ export class FakeMenu {
     );
   }
 
-  static setApplicationMenu(): void {}
+  /** Recorded for the harness: the menu main set, or null for none. */
+  static setApplicationMenu(menu: FakeMenu | null): void {
+    registry.applicationMenu = menu;
+  }
 
   /** Finds an item by id anywhere in the menu tree. */
   find(id: string): FakeMenuItem | undefined {
@@ -45,6 +51,7 @@ export class FakeMenu {
       id: i.id,
       label: i.label,
       type: i.type,
+      role: i.role,
       enabled: i.enabled,
       checked: i.checked,
       submenu: i.submenu?.describe(),

@@ -1,4 +1,5 @@
 import type { FakeBrowserWindow } from './browser-window';
+import type { FakeMenu } from './menu';
 import type { FakeNotification } from './notification';
 import type { PermissionCheckHandler, PermissionRequestHandler } from './permissions';
 import type { FakeTray } from './tray';
@@ -7,6 +8,8 @@ import type { FakeTray } from './tray';
 export const registry = {
   windows: [] as FakeBrowserWindow[],
   trays: [] as FakeTray[],
+  /** What main passed to Menu.setApplicationMenu; undefined until it is called. */
+  applicationMenu: undefined as FakeMenu | null | undefined,
   notifications: [] as FakeNotification[],
   openedExternally: [] as string[],
   openedPaths: [] as string[],

@@ -67,7 +67,10 @@ class FakeWindow extends EventEmitter implements UsedWindowApi {
   };
 }
 
-function setup(saved: WindowState = { width: 1000, height: 700, maximized: false }) {
+function setup(
+  saved: WindowState = { width: 1000, height: 700, maximized: false },
+  extra: { icon?: string } = {},
+) {
   const created: FakeWindow[] = [];
   const saves: WindowState[] = [];
   const ready = vi.fn();
@@ -88,6 +91,7 @@ function setup(saved: WindowState = { width: 1000, height: 700, maximized: false
     saveState: (state) => saves.push(state),
     onReady: ready,
     log: (message) => log.push(message),
+    ...extra,
   });
   return { dashboard, created, saves, ready, log };
 }
@@ -113,6 +117,32 @@ describe('DashboardWindow', () => {
     expect(created[0]!.maximized).toBe(true);
     expect(created[0]!.shown).toBe(1);
     expect(ready).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps its own title when the page announces its <title>, as Electron would adopt it', async () => {
+    const { dashboard, created } = setup();
+    await dashboard.show();
+    let prevented = false;
+    const event = {
+      preventDefault: () => {
+        prevented = true;
+      },
+    };
+    created[0]!.emit('page-title-updated', event, 'the page title', true);
+    expect(prevented).toBe(true);
+  });
+
+  it('gives the window the icon it is given, and none when given none', async () => {
+    const withIcon = setup(undefined, { icon: '/icons/app/png/256x256.png' });
+    await withIcon.dashboard.show();
+    expect((withIcon.created[0] as unknown as { options: object }).options).toMatchObject({
+      icon: '/icons/app/png/256x256.png',
+    });
+    const without = setup();
+    await without.dashboard.show();
+    expect((without.created[0] as unknown as { options: object }).options).not.toHaveProperty(
+      'icon',
+    );
   });
 
   it('focuses the open window instead of opening a second one', async () => {

@@ -7,7 +7,7 @@ import {
   execArgument,
   setLinuxAutostart,
 } from '../../../main/app/linux-autostart';
-import { createLoginItem } from '../../../main/app/login-item';
+import { createLoginItem, loginItemMechanism } from '../../../main/app/login-item';
 import { tempFolderPerTest } from '../settings/temp-folder';
 
 const folder = tempFolderPerTest('mm-tray-autostart-');
@@ -31,9 +31,17 @@ describe('the Linux autostart entry', () => {
         'Exec="/opt/MM Tray/mm-tray"',
         'Terminal=false',
         'X-GNOME-Autostart-enabled=true',
+        'X-GNOME-Autostart-Delay=5',
         '',
       ].join('\n'),
     );
+  });
+
+  it('asks GNOME to start the app a few seconds after login, once the panel can host its tray icon', () => {
+    const delay = autostartEntry(place())
+      .split('\n')
+      .find((line) => line.startsWith('X-GNOME-Autostart-Delay='));
+    expect(Number(delay?.split('=')[1])).toBeGreaterThan(0);
   });
 
   it('is written again unchanged, leaving no temporary file beside it', async () => {
@@ -92,36 +100,66 @@ describe('the Exec argument', () => {
 });
 
 describe('start at login per platform', () => {
-  it('on Linux writes the autostart entry instead of calling Electron', async () => {
-    const setLoginItemSettings = vi.fn();
-    const setStartAtLogin = createLoginItem({
-      platform: 'linux',
-      setLoginItemSettings,
-      ...place(),
-    });
-    await setStartAtLogin(true);
-    expect(await readFile(entryPath(), 'utf8')).toContain('Exec="/opt/MM Tray/mm-tray"');
-    expect(setLoginItemSettings).not.toHaveBeenCalled();
+  const options = (platform: NodeJS.Platform, packaged: boolean) => ({
+    platform,
+    packaged,
+    setLoginItemSettings: vi.fn(),
+    log: vi.fn(),
+    ...place(),
+  });
+
+  it('on Linux writes the autostart entry instead of calling Electron, installed or not', async () => {
+    for (const packaged of [true, false]) {
+      const linux = options('linux', packaged);
+      await createLoginItem(linux)(true);
+      expect(await readFile(entryPath(), 'utf8')).toContain('Exec="/opt/MM Tray/mm-tray"');
+      await createLoginItem(linux)(false);
+      expect(await readdir(join(folder(), 'config', 'autostart'))).toEqual([]);
+      expect(linux.setLoginItemSettings).not.toHaveBeenCalled();
+    }
   });
 
   it('on Linux applies quick changes in the order they were made', async () => {
-    const setStartAtLogin = createLoginItem({
-      platform: 'linux',
-      setLoginItemSettings: vi.fn(),
-      ...place(),
-    });
+    const setStartAtLogin = createLoginItem(options('linux', false));
     await Promise.all([setStartAtLogin(true), setStartAtLogin(false), setStartAtLogin(true)]);
     expect(await readdir(join(folder(), 'config', 'autostart'))).toEqual(['mm-tray.desktop']);
     await Promise.all([setStartAtLogin(false), setStartAtLogin(true), setStartAtLogin(false)]);
     expect(await readdir(join(folder(), 'config', 'autostart'))).toEqual([]);
   });
 
-  it('on macOS and Windows uses Electron’s login item and writes nothing', async () => {
+  it('installed on macOS and Windows, uses Electron’s login item and writes nothing', async () => {
     for (const platform of ['darwin', 'win32'] as const) {
-      const setLoginItemSettings = vi.fn();
-      await createLoginItem({ platform, setLoginItemSettings, ...place() })(true);
-      expect(setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
+      const installed = options(platform, true);
+      await createLoginItem(installed)(true);
+      await createLoginItem(installed)(false);
+      expect(installed.setLoginItemSettings.mock.calls).toEqual([
+        [{ openAtLogin: true }],
+        [{ openAtLogin: false }],
+      ]);
     }
     expect(await readdir(folder())).toEqual([]);
+  });
+
+  it('unpackaged on macOS and Windows, leaves the login item (an installed app’s) alone and says so', async () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      const dev = options(platform, false);
+      await createLoginItem(dev)(false);
+      await createLoginItem(dev)(true);
+      expect(dev.setLoginItemSettings).not.toHaveBeenCalled();
+      expect(dev.log.mock.calls).toEqual([
+        [expect.stringMatching(/off: not applied/)],
+        [expect.stringMatching(/on: not applied/)],
+      ]);
+    }
+    expect(await readdir(folder())).toEqual([]);
+  });
+
+  it('is decided by platform and by whether the app is installed', () => {
+    expect(loginItemMechanism('linux', true)).toBe('xdg-autostart');
+    expect(loginItemMechanism('linux', false)).toBe('xdg-autostart');
+    expect(loginItemMechanism('darwin', true)).toBe('electron-login-item');
+    expect(loginItemMechanism('win32', true)).toBe('electron-login-item');
+    expect(loginItemMechanism('darwin', false)).toBe('none');
+    expect(loginItemMechanism('win32', false)).toBe('none');
   });
 });

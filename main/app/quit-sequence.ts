@@ -1,0 +1,49 @@
+export interface QuitSequenceOptions {
+  /** Stops the feed (unsubscribe, close 1000) and flushes what is unsaved. */
+  cleanUp: () => Promise<unknown>;
+  /** After a full cleanup, just before quitting again: lets go of tray, notifications… */
+  release: () => void;
+  quit: () => void;
+  log: (message: string) => void;
+}
+
+/**
+ * What happens on 'before-quit'. A quit the user asked for waits for the cleanup (the
+ * server then sees an unsubscribe and a clean close) and quits again afterwards. When the
+ * system is shutting down or logging out, macOS reads a prevented quit as the app refusing
+ * to quit and halts the shutdown; so then the quit goes ahead at once and the cleanup is
+ * only started, best effort.
+ */
+export class QuitSequence {
+  private started = false;
+  private systemShuttingDown = false;
+
+  constructor(private readonly options: QuitSequenceOptions) {}
+
+  /** powerMonitor 'shutdown': the system is about to shut down or log out. */
+  systemShutdown(): void {
+    this.systemShuttingDown = true;
+  }
+
+  beforeQuit(event: { preventDefault(): void }): void {
+    if (this.started) return;
+    this.started = true;
+    // Starts at once (the unsubscribe goes out before this returns); never rejects.
+    const cleanUp = async () => {
+      try {
+        await this.options.cleanUp();
+      } catch {}
+    };
+    if (this.systemShuttingDown) {
+      this.options.log('system shutting down: quitting now, stopping the feed best effort');
+      void cleanUp();
+      return;
+    }
+    event.preventDefault();
+    this.options.log('quitting: stopping the feed');
+    void cleanUp().then(() => {
+      this.options.release();
+      this.options.quit();
+    });
+  }
+}
