@@ -134,7 +134,7 @@ export class FeedStore {
     const replace = input.replace === true;
     const missed = input.orders ? this.book.mergeOrders(input.orders, replace, input.news) : [];
     const bets = input.bets
-      ? this.book.mergeBets(input.bets, replace, this.day.at(now))
+      ? this.book.mergeBets(input.bets, replace, this.day.at(now), input.news)
       : { hedged: new Set<string>(), declined: [] };
     const hedged = bets.hedged;
     if (input.accounts) {

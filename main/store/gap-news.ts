@@ -1,5 +1,5 @@
 import { matchedIncrease } from './fill-detection';
-import { type OrderRecord, parseTimestamp } from './records';
+import { type BetRecord, hedgeStatusOf, type OrderRecord, parseTimestamp } from './records';
 
 /**
  * What a merge is told when its records may hold news: the feed was down from `since`
@@ -47,4 +47,17 @@ export function isGapNews(
   return stored === undefined
     ? changedSince(copy, since)
     : matchedIncrease(stored, copy, undefined) > 0;
+}
+
+/**
+ * Whether a REST copy of a hedge bet shows it placed or pending in a way the feed missed
+ * during a gap that began at `since`: a known bet that moved to placed or pending, or one
+ * the store never saw that was placed during the gap. Declined ones are reported apart.
+ */
+export function isGapHedge(stored: BetRecord | undefined, copy: BetRecord, since: number): boolean {
+  const after = hedgeStatusOf(copy);
+  if (after !== 'placed' && after !== 'pending') return false;
+  if (stored !== undefined) return hedgeStatusOf(stored) !== after;
+  const placedAt = parseTimestamp(copy.placedAt);
+  return placedAt !== undefined && placedAt >= since;
 }

@@ -10,7 +10,7 @@ import {
   type StoreEffect,
 } from './effects';
 import { isPartialFill, matchedIncrease } from './fill-detection';
-import { type MergeNews, missedMatchedStake } from './gap-news';
+import { isGapHedge, type MergeNews, missedMatchedStake } from './gap-news';
 import {
   type BetRecord,
   hedgeStatusOf,
@@ -153,9 +153,16 @@ export class OrderBook {
    * (a placed or pending bet the store did not hold as one: hedges placed while the feed was
    * away), and the hedges it held as live that the copies say were declined meanwhile, as
    * the effects their broadcasts would have given (counted in today's declined hedges).
-   * With `replace`, a bet held live before the store forgot it is no gain.
+   * With `replace`, a bet held live before the store forgot it is no gain. With `news`,
+   * hedges placed or left pending during the gap are counted in today's counters, as their
+   * broadcasts would have been.
    */
-  mergeBets(bets: readonly BetRecord[], replace: boolean, counters: DayCounters): BetMerge {
+  mergeBets(
+    bets: readonly BetRecord[],
+    replace: boolean,
+    counters: DayCounters,
+    news?: MergeNews,
+  ): BetMerge {
     let liveBefore: Set<string> | undefined;
     if (replace) {
       liveBefore = new Set();
@@ -177,6 +184,11 @@ export class OrderBook {
       const wasLive = stored ? isLiveHedge(stored) : liveBefore?.has(update.betId) === true;
       if (orderId !== undefined && isLiveHedge(bet) && !wasLive) hedged.add(orderId);
       if (wasLive && hedgeStatusOf(bet) === 'declined') lost.push(update.betId);
+      const forgotten = stored === undefined && liveBefore?.has(update.betId) === true;
+      if (news && !forgotten && isGapHedge(stored, bet, news.since)) {
+        if (hedgeStatusOf(bet) === 'placed') counters.hedgesPlaced += 1;
+        else counters.hedgesPending += 1;
+      }
     }
     // Once every copy is in, so that "still hedged" sees the other bets as they are now.
     const declined: HedgeDeclinedEffect[] = [];

@@ -150,3 +150,36 @@ describe('FeedEngine: a hedge declined while the socket was down', () => {
     expect(engine.snapshot().counters.hedgesDeclined).toBe(0);
   });
 });
+
+describe('FeedEngine: today’s hedge counts after a gap', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('counts hedges placed during the gap, as their broadcasts would have been', () => {
+    const engine = newEngine();
+    engine.handleFrame(fillFrame(1, 100), T0);
+    engine.mergeState({ bets: [placedBet('1')], news: { since: T0 + 1_000 } });
+    expect(engine.snapshot().counters).toMatchObject({ hedgesPlaced: 1, hedgesPending: 0 });
+  });
+
+  it('counts a pending hedge that was placed meanwhile once, as placed', () => {
+    const engine = newEngine();
+    engine.handleFrame(fillFrame(1, 100), T0);
+    engine.handleFrame(betFrame('pending'), T0 + 1_000);
+    expect(engine.snapshot().counters).toMatchObject({ hedgesPlaced: 0, hedgesPending: 1 });
+    engine.mergeState({ bets: [placedBet('1')], news: { since: T0 + 2_000 } });
+    expect(engine.snapshot().counters).toMatchObject({ hedgesPlaced: 1, hedgesPending: 1 });
+  });
+
+  it('does not count history: bets placed before the gap, or any without news', () => {
+    const engine = newEngine();
+    engine.mergeState({ bets: [placedBet('1')], news: { since: T0 + 60_000 } });
+    engine.mergeState({ bets: [{ ...placedBet('2'), betId: 'b2' }] });
+    expect(engine.snapshot().counters).toMatchObject({ hedgesPlaced: 0, hedgesPending: 0 });
+  });
+});
