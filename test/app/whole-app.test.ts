@@ -422,15 +422,25 @@ function closed(process: AppProcess): Promise<void> {
   return new Promise((done) => process.child.once('close', () => done()));
 }
 
+/** Runs `use` with an app started in demo mode in a fresh user data folder, then cleans up. */
+async function withDemoApp(use: (demo: AppProcess) => Promise<void>): Promise<void> {
+  const demoData = mkdtempSync(join(tmpdir(), 'mm-tray-demo-'));
+  writeFileSync(join(demoData, 'settings.json'), JSON.stringify({ demoMode: true }));
+  const demo = new AppProcess(demoData, {
+    MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE,
+    MM_TRAY_DEMO_RATE: '40',
+  });
+  try {
+    await use(demo);
+  } finally {
+    demo.kill();
+    rmSync(demoData, { recursive: true, force: true });
+  }
+}
+
 describe('MM Tray in demo mode', () => {
-  it('runs the built-in simulator and marks tray, window and notifications DEMO', async () => {
-    const demoData = mkdtempSync(join(tmpdir(), 'mm-tray-demo-'));
-    writeFileSync(join(demoData, 'settings.json'), JSON.stringify({ demoMode: true }));
-    const demo = new AppProcess(demoData, {
-      MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE,
-      MM_TRAY_DEMO_RATE: '40',
-    });
-    try {
+  it('runs the built-in simulator and marks tray, window and notifications DEMO', () =>
+    withDemoApp(async (demo) => {
       const live = await demo.waitForState(
         (s) => trayImage(s).includes(icon('live-demo')),
         'the live DEMO icon',
@@ -455,20 +465,10 @@ describe('MM Tray in demo mode', () => {
       await outputClosed;
       // A quit the user asked for waits for the feed to stop first.
       expect(demo.output).toContain('[fake-electron] before-quit prevented');
-    } finally {
-      demo.kill();
-      rmSync(demoData, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('does not hold up a system shutdown: the quit that follows goes ahead at once', async () => {
-    const demoData = mkdtempSync(join(tmpdir(), 'mm-tray-demo-'));
-    writeFileSync(join(demoData, 'settings.json'), JSON.stringify({ demoMode: true }));
-    const demo = new AppProcess(demoData, {
-      MM_TRAY_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE,
-      MM_TRAY_DEMO_RATE: '40',
-    });
-    try {
+  it('does not hold up a system shutdown: the quit that follows goes ahead at once', () =>
+    withDemoApp(async (demo) => {
       await demo.waitForState((s) => trayImage(s).includes(icon('live-demo')), 'live');
       await demo.request({ cmd: 'power', event: 'shutdown' });
       const outputClosed = closed(demo);
@@ -476,9 +476,5 @@ describe('MM Tray in demo mode', () => {
       expect(await demo.exited).toBe(0);
       await outputClosed;
       expect(demo.output).not.toContain('before-quit prevented');
-    } finally {
-      demo.kill();
-      rmSync(demoData, { recursive: true, force: true });
-    }
-  });
+    }));
 });
