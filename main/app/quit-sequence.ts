@@ -5,7 +5,15 @@ export interface QuitSequenceOptions {
   release: () => void;
   quit: () => void;
   log: (message: string) => void;
+  now?: () => number;
 }
+
+/**
+ * How long after the system says it is shutting down a quit is taken as part of it. A
+ * logout can still be cancelled (another app refuses to quit): a quit the user asks for
+ * later gets the full cleanup again.
+ */
+export const SHUTDOWN_QUIT_WINDOW_MS = 30_000;
 
 /**
  * What happens on 'before-quit'. A quit the user asked for waits for the cleanup (the
@@ -16,13 +24,20 @@ export interface QuitSequenceOptions {
  */
 export class QuitSequence {
   private started = false;
-  private systemShuttingDown = false;
+  private shutdownAt: number | null = null;
+  private readonly now: () => number;
 
-  constructor(private readonly options: QuitSequenceOptions) {}
+  constructor(private readonly options: QuitSequenceOptions) {
+    this.now = options.now ?? Date.now;
+  }
 
   /** powerMonitor 'shutdown': the system is about to shut down or log out. */
   systemShutdown(): void {
-    this.systemShuttingDown = true;
+    this.shutdownAt = this.now();
+  }
+
+  private get systemShuttingDown(): boolean {
+    return this.shutdownAt !== null && this.now() - this.shutdownAt <= SHUTDOWN_QUIT_WINDOW_MS;
   }
 
   beforeQuit(event: { preventDefault(): void }): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applicationMenuTemplate } from '../../../main/app/app-menu';
-import { QuitSequence } from '../../../main/app/quit-sequence';
+import { QuitSequence, SHUTDOWN_QUIT_WINDOW_MS } from '../../../main/app/quit-sequence';
 import { ReopenRequests } from '../../../main/app/reopen-requests';
 import { appIconPath, dashboardWindowIcon } from '../../../main/app/window-icon';
 
@@ -47,9 +47,12 @@ describe('requests to reopen the dashboard', () => {
 });
 
 describe('quitting', () => {
+  let clock = 0;
   function setup(cleanUp: () => Promise<unknown> = () => Promise.resolve()) {
     const steps: string[] = [];
+    clock = 0;
     const sequence = new QuitSequence({
+      now: () => clock,
       cleanUp: () => {
         steps.push('clean up');
         return cleanUp();
@@ -100,6 +103,13 @@ describe('quitting', () => {
     sequence.systemShutdown();
     expect(beforeQuit()).toBe(false);
     expect(steps).toEqual(['clean up']);
+  });
+
+  it('a shutdown that was cancelled (a logout another app refused) leaves later quits whole', () => {
+    const { sequence, beforeQuit } = setup(() => new Promise(() => {}));
+    sequence.systemShutdown();
+    clock += SHUTDOWN_QUIT_WINDOW_MS + 1;
+    expect(beforeQuit()).toBe(true);
   });
 
   it('a cleanup that throws at once does not stop a shutdown quit', () => {
