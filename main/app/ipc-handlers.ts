@@ -2,6 +2,7 @@ import type { KeyStatus } from '../../common/domain/key-status';
 import { CONFIRMED_ACTIONS } from '../../common/ipc/trading';
 import type { Settings, SettingsPatch } from '../../common/settings/schema';
 import type { IpcHandlers } from '../ipc/ipc-router';
+import { keychainReadPending } from '../secrets/keychain-retry';
 import { endpointNeedingConsent } from '../settings/endpoint-change';
 import { buildAppSnapshot } from './app-snapshot';
 import type { FeedController } from './feed-controller';
@@ -41,7 +42,9 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       const destination = endpointNeedingConsent(
         deps.settings.get().endpoint,
         patch,
-        deps.vault.readKey() !== null,
+        // A key the keychain will give up once unlocked counts too: the retry would
+        // otherwise take it to the new server with nobody asked.
+        deps.vault.readKey() !== null || keychainReadPending(deps.vault.status()),
       );
       if (destination && !(await deps.confirmEndpointChange?.(destination.host))) {
         throw new Error(

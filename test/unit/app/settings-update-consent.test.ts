@@ -11,6 +11,7 @@ const ELSEWHERE = 'wss://collector.example/ws/subscribe';
 function setup({
   storedKey = STORED_KEY as string | null,
   answer = undefined as boolean | undefined,
+  keychainProblem = undefined as string | undefined,
 } = {}) {
   const update = vi.fn(async (_patch: SettingsPatch) => DEFAULT_SETTINGS);
   const confirmEndpointChange = vi.fn(async (_host: string) => answer === true);
@@ -18,7 +19,8 @@ function setup({
     controller: {} as FeedController,
     settings: { get: () => DEFAULT_SETTINGS, update },
     vault: {
-      status: (): KeyStatus => ({ set: storedKey !== null, storage: 'none' }) as KeyStatus,
+      status: (): KeyStatus =>
+        ({ set: storedKey !== null, storage: 'none', keychainProblem }) as KeyStatus,
       readKey: () => storedKey,
       setKey: vi.fn(),
       clearKey: vi.fn(),
@@ -51,6 +53,19 @@ describe('settings:update moving the stored key to another server', () => {
     await expect(handlers['settings:update']({ endpoint: ELSEWHERE }, event)).rejects.toThrow(
       /not confirmed/,
     );
+    expect(update).not.toHaveBeenCalled();
+  });
+
+  it('asks too while the keychain is still locked: its key would go there once read', async () => {
+    const { handlers, update, confirmEndpointChange } = setup({
+      storedKey: null,
+      answer: false,
+      keychainProblem: 'The Secret Service keychain could not be used (locked).',
+    });
+    await expect(handlers['settings:update']({ endpoint: ELSEWHERE }, event)).rejects.toThrow(
+      /not confirmed/,
+    );
+    expect(confirmEndpointChange.mock.calls).toEqual([['collector.example']]);
     expect(update).not.toHaveBeenCalled();
   });
 
