@@ -109,23 +109,24 @@ export class HedgeWatch {
   }
 
   /**
-   * A hedge for the order the feed never broadcast (a REST merge found it placed during a
-   * gap): clears its waiting and missing fills, like onHedge, but is not remembered as an
-   * early hedge, since it covers what came before it, not a fill still to come. Returns the
-   * cleared missing entry, if there was one.
+   * A hedge for the order, placed by `upTo` (epoch ms; default: whenever): clears its fills
+   * seen by then, waiting or missing, like onHedge, but is not remembered as an early hedge.
+   * For a hedge the feed never broadcast (a REST merge found it): it covers what came before
+   * it, not a fill still to come. Returns the cleared missing entry, if there was one.
    */
-  cover(orderId: string): MissingHedge | null {
+  cover(orderId: string, upTo = Number.POSITIVE_INFINITY): MissingHedge | null {
     const waiting = this.pendingByOrder.get(orderId);
     if (waiting) {
-      for (const id of waiting) this.pending.delete(id);
-      this.pendingByOrder.delete(orderId);
+      const later = waiting.filter((id) => !((this.pending.get(id)?.at ?? 0) <= upTo));
+      for (const id of waiting) if (!later.includes(id)) this.pending.delete(id);
+      if (later.length > 0) this.pendingByOrder.set(orderId, later);
+      else this.pendingByOrder.delete(orderId);
     }
     const missing = this.missing.get(orderId);
-    if (missing) {
-      this.missing.delete(orderId);
-      this.missingFills -= missing.fills;
-    }
-    return missing ? { ...missing } : null;
+    if (!missing || missing.since > upTo) return null;
+    this.missing.delete(orderId);
+    this.missingFills -= missing.fills;
+    return { ...missing };
   }
 
   /**

@@ -50,6 +50,9 @@ export interface NotificationPolicyOptions {
   maxMissingHedgeOrders?: number;
 }
 
+/** Leeway between the server's clock (a hedge's placedAt) and this machine's (a fill's). */
+const CLOCK_SKEW_MS = 2_000;
+
 const ALWAYS_ON: ReadonlySet<NotificationKind> = new Set(['emergency', 'emergency-cleared']);
 
 function earliest(a: number | null, b: number | null): number | null {
@@ -218,8 +221,12 @@ export class NotificationPolicy {
         this.offer(hedgeNotice(effect, this.texts), now, out);
         return;
       case 'hedge-covered':
-        // Silent: the hedge was placed while the feed was away; only its fills are settled.
-        this.hedges.cover(effect.orderId);
+        // Silent: the hedge was placed while the feed was away; it settles the fills seen
+        // by then, not a later one (an old hedge REST lists must not hide a new fill).
+        this.hedges.cover(
+          effect.orderId,
+          effect.placedAt === null ? Number.POSITIVE_INFINITY : effect.placedAt + CLOCK_SKEW_MS,
+        );
         return;
       case 'hedge-declined': {
         const order = effect.order;

@@ -29,6 +29,11 @@ export interface HedgePlacedEffect {
 export interface HedgeCoveredEffect {
   kind: 'hedge-covered';
   orderId: string;
+  /**
+   * When the latest such hedge was placed (epoch ms), as the server says; it covers only
+   * fills seen by then. Null when no placing time is known: it then covers every fill.
+   */
+  placedAt: number | null;
 }
 
 export interface HedgeDeclinedEffect {

@@ -135,7 +135,7 @@ export class FeedStore {
     const missed = input.orders ? this.book.mergeOrders(input.orders, replace, input.news) : [];
     const bets = input.bets
       ? this.book.mergeBets(input.bets, replace, this.day.at(now), input.news)
-      : { hedged: new Set<string>(), declined: [] };
+      : { hedged: new Map<string, number | null>(), declined: [] };
     const hedged = bets.hedged;
     if (input.accounts) {
       if (replace) this.accounts.clear();
@@ -150,7 +150,9 @@ export class FeedStore {
         : this.book.missedFillEffects(missed, hedged, this.day.at(now));
     if (hedged.size === 0 && fills.length === 0 && bets.declined.length === 0) return emergency;
     const effects: StoreEffect[] = [...emergency, ...fills, ...bets.declined];
-    for (const orderId of hedged) effects.push({ kind: 'hedge-covered', orderId });
+    for (const [orderId, placedAt] of hedged) {
+      effects.push({ kind: 'hedge-covered', orderId, placedAt });
+    }
     return effects;
   }
 

@@ -21,6 +21,7 @@ import {
   isStaleOrderCopy,
   mergeRecord,
   type OrderRecord,
+  parseTimestamp,
 } from './records';
 
 export interface OrderBookLimits {
@@ -30,8 +31,11 @@ export interface OrderBookLimits {
 
 /** What merging hedge bets from another source found (OrderBook.mergeBets). */
 export interface BetMerge {
-  /** Orders that gained a live hedge by the merge. */
-  hedged: ReadonlySet<string>;
+  /**
+   * Orders that gained a live hedge by the merge, each with when the latest of those hedges
+   * was placed (null when none says).
+   */
+  hedged: ReadonlyMap<string, number | null>;
   /** Hedges the store held as live that the copies say were declined. */
   declined: readonly HedgeDeclinedEffect[];
 }
@@ -43,6 +47,12 @@ export interface MissedFill {
   /** The order as stored after it. */
   order: OrderRecord;
   matchedDelta: number;
+}
+
+/** The later of two placing times; unknown (null) only when neither is known. */
+function latest(a: number | null | undefined, b: number | undefined): number | null {
+  if (a === undefined || a === null) return b ?? null;
+  return b === undefined ? a : Math.max(a, b);
 }
 
 function orderIdOf(bet: BetRecord | undefined): string | undefined {
@@ -172,7 +182,7 @@ export class OrderBook {
       this.bets.clear();
       this.betIdsByOrder.clear();
     }
-    const hedged = new Set<string>();
+    const hedged = new Map<string, number | null>();
     const lost: string[] = [];
     for (const update of bets) {
       if (typeof update?.betId !== 'string') continue;
@@ -182,7 +192,9 @@ export class OrderBook {
       this.storeBet(update.betId, stored, bet);
       const orderId = orderIdOf(bet);
       const wasLive = stored ? isLiveHedge(stored) : liveBefore?.has(update.betId) === true;
-      if (orderId !== undefined && isLiveHedge(bet) && !wasLive) hedged.add(orderId);
+      if (orderId !== undefined && isLiveHedge(bet) && !wasLive) {
+        hedged.set(orderId, latest(hedged.get(orderId), parseTimestamp(bet.placedAt)));
+      }
       if (wasLive && hedgeStatusOf(bet) === 'declined') lost.push(update.betId);
       const forgotten = stored === undefined && liveBefore?.has(update.betId) === true;
       if (news && !forgotten && isGapHedge(stored, bet, news.since)) {
@@ -209,7 +221,7 @@ export class OrderBook {
    */
   missedFillEffects(
     missed: readonly MissedFill[],
-    hedgedByMerge: ReadonlySet<string>,
+    hedgedByMerge: ReadonlyMap<string, unknown>,
     counters: DayCounters,
   ): readonly StoreEffect[] {
     const effects: StoreEffect[] = [];

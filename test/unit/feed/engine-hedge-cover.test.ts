@@ -183,3 +183,34 @@ describe('FeedEngine: today’s hedge counts after a gap', () => {
     expect(engine.snapshot().counters).toMatchObject({ hedgesPlaced: 0, hedgesPending: 0 });
   });
 });
+
+describe('FeedEngine: a hedge REST lists from before a fill', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('does not cover the fill: the order is reported missing its hedge after the grace', () => {
+    const engine = newEngine();
+    engine.handleFrame(fillFrame(1, 100), T0);
+    // The first reconcile lists this morning's hedge of an earlier fill of the same order.
+    const morning = { ...placedBet('1'), placedAt: new Date(T0 - 3_600_000).toISOString() };
+    engine.mergeState({ bets: [morning] });
+    vi.advanceTimersByTime(GRACE + 1_000);
+    expect(engine.policy.fillsMissingHedge).toBe(1);
+  });
+
+  it('covers fills seen by the time it was placed, and only those', () => {
+    const engine = newEngine();
+    engine.handleFrame(fillFrame(1, 100), T0);
+    vi.advanceTimersByTime(8_000);
+    engine.handleFrame(fillFrame(1, 150), T0 + 8_000);
+    // Placed 5 s after the first fill, 3 s before the second.
+    engine.mergeState({ bets: [placedBet('1')], news: { since: T0 } });
+    vi.advanceTimersByTime(GRACE * 2);
+    expect(engine.policy.fillsMissingHedge).toBe(1);
+  });
+});

@@ -399,8 +399,8 @@ describe('FeedStore merge (REST snapshots)', () => {
       },
       T0,
     );
-    // Only the silent word to the hedge watch that order 1 is hedged.
-    expect(effects).toEqual([{ kind: 'hedge-covered', orderId: '1' }]);
+    // Only the silent word to the hedge watch that order 1 is hedged (no placing time known).
+    expect(effects).toEqual([{ kind: 'hedge-covered', orderId: '1', placedAt: null }]);
     expect(store.betsOfOrder('1')).toHaveLength(1);
     const [fill] = store.apply(orderEvent('UPDATE', { orderId: 1, matchedStake: 100 }), T0);
     expect(fill).toMatchObject({ kind: 'fill', matchedDelta: 40, partial: false });

@@ -127,7 +127,7 @@ describe('FeedStore merge with news (after a gap)', () => {
         { orders: [filledDuringGap], bets: [restBet('b1', '1', betStatus)], news },
         NOW,
       );
-      expect(effects).toEqual([{ kind: 'hedge-covered', orderId: '1' }]);
+      expect(effects).toEqual([{ kind: 'hedge-covered', orderId: '1', placedAt: T0 + 90_000 }]);
       expect(store.betsOfOrder('1')).toHaveLength(1);
       expect(store.counters(NOW).fills - before.fills).toBe(1);
     }
@@ -220,8 +220,8 @@ describe('FeedStore merge with news (after a gap)', () => {
       NOW,
     );
     expect(effects).toEqual([
-      { kind: 'hedge-covered', orderId: '3' },
-      { kind: 'hedge-covered', orderId: '4' },
+      { kind: 'hedge-covered', orderId: '3', placedAt: T0 + 90_000 },
+      { kind: 'hedge-covered', orderId: '4', placedAt: T0 + 90_000 },
     ]);
     // Merged again: nothing new.
     expect(store.merge({ bets: [restBet('b3', '3', 'placed')], news }, NOW)).toEqual([]);
@@ -234,7 +234,7 @@ describe('FeedStore merge with news (after a gap)', () => {
       { bets: [restBet('b0', '1', 'placed'), restBet('b5', '5', 'placed')], replace: true },
       NOW,
     );
-    expect(effects).toEqual([{ kind: 'hedge-covered', orderId: '5' }]);
+    expect(effects).toEqual([{ kind: 'hedge-covered', orderId: '5', placedAt: T0 + 90_000 }]);
   });
 
   it('returns an emergency with the fills', () => {
