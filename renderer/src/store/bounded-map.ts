@@ -1,9 +1,8 @@
 /**
- * Sets a value as the most recently written (an update moves its key to the end), then
- * forgets the least recently written entries beyond `limit`.
+ * Sets a value, then forgets the first-inserted entries beyond `limit`. An update keeps its
+ * key's place: views list records in the order they first appeared, so rows stay put.
  */
 export function setBounded<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
-  map.delete(key);
   map.set(key, value);
   while (map.size > limit) {
     const oldest = map.keys().next();
@@ -13,18 +12,19 @@ export function setBounded<K, V>(map: Map<K, V>, key: K, value: V, limit: number
 }
 
 /**
- * Records (orders, hedge bets) as main's store keeps them: in write order (an update
- * moves its key to the end), and beyond `limit` it forgets the least recently written
- * finished record (a filled order, a settled bet), or the least recently written one
- * when none is finished. Evicting the first key ever inserted would drop a long-lived
- * open order that is still being updated.
+ * Records (orders, hedge bets, fixtures) as main's store keeps them: beyond `limit` it
+ * forgets the least recently written finished record (a filled order, a settled bet), or
+ * the least recently written one when none is finished, so a long-lived open order that
+ * is still being updated stays. The map itself keeps first-insertion order (an update does
+ * not move its key), because the views list records in it and rows must not jump.
  *
- * O(1) per write: the finished keys are also kept apart, in write order; when there are
- * none, the map's first key is the oldest record in play.
+ * O(1) per write: two sets hold the keys in write order, finished and in play.
  */
 export class RecordMap<K, V> extends Map<K, V> {
   /** Finished keys, least recently written first. */
   private readonly finishedKeys = new Set<K>();
+  /** Keys still in play, least recently written first. */
+  private readonly inPlayKeys = new Set<K>();
 
   constructor(
     readonly limit: number,
@@ -45,27 +45,29 @@ export class RecordMap<K, V> extends Map<K, V> {
   }
 
   override set(key: K, value: V): this {
-    super.delete(key);
     super.set(key, value);
     this.finishedKeys.delete(key);
-    if (this.isFinished(value)) this.finishedKeys.add(key);
+    this.inPlayKeys.delete(key);
+    (this.isFinished(value) ? this.finishedKeys : this.inPlayKeys).add(key);
     while (this.size > this.limit) this.evictOne();
     return this;
   }
 
   override delete(key: K): boolean {
     this.finishedKeys.delete(key);
+    this.inPlayKeys.delete(key);
     return super.delete(key);
   }
 
   override clear(): void {
     this.finishedKeys.clear();
+    this.inPlayKeys.clear();
     super.clear();
   }
 
   private evictOne(): void {
     const finished = this.finishedKeys.values().next();
-    const oldest = finished.done ? this.keys().next() : finished;
+    const oldest = finished.done ? this.inPlayKeys.values().next() : finished;
     if (oldest.done) return;
     this.delete(oldest.value);
   }

@@ -7,6 +7,7 @@ import {
   type StoreLimits,
 } from '../../../renderer/src/store/dashboard-state';
 import { applyBatches, stateFromSnapshot } from '../../../renderer/src/store/feed-reducer';
+import { newestFirst } from '../../../renderer/src/views/orders/order-index';
 import { openOrdersOf } from '../../../renderer/src/views/trading/open-orders';
 import { batch, betEvent, orderEvent, snapshot } from './builders';
 
@@ -91,6 +92,20 @@ describe('the dashboard’s record limits', () => {
     expect(state.orders.has('new-151')).toBe(true);
   });
 
+  it('keeps the Orders list in place when an order is updated (rows do not jump)', () => {
+    const events = ['a', 'b', 'c'].map((id, i) => orderEvent(i + 1, order(id, 'PLACED')));
+    let state = applyBatches(INITIAL_STATE, [batch(events)], DEFAULT_LIMITS);
+    const ids = () => newestFirst(state.orders).map((o) => o.orderId);
+    expect(ids()).toEqual(['c', 'b', 'a']);
+    state = applyBatches(
+      state,
+      [batch([orderEvent(4, { orderId: 'a', matchedStake: 5 })])],
+      DEFAULT_LIMITS,
+    );
+    expect(ids()).toEqual(['c', 'b', 'a']);
+    expect(state.orders.get('a')?.matchedStake).toBe(5);
+  });
+
   it('forgets settled and declined bets before those in play', () => {
     const bounded = limits({ bets: 3 });
     const events = [
@@ -108,10 +123,10 @@ describe('the dashboard’s record limits', () => {
 describe('RecordMap', () => {
   const finished = (value: string) => value === 'done';
 
-  it('moves an updated key to the end', () => {
+  it('keeps an updated key in its place, so rows listed from it do not jump', () => {
     const map = new RecordMap<string, string>(10, finished);
     map.set('a', 'open').set('b', 'open').set('a', 'open');
-    expect([...map.keys()]).toEqual(['b', 'a']);
+    expect([...map.keys()]).toEqual(['a', 'b']);
   });
 
   it('evicts the least recently written finished entry, else the least recently written one', () => {
@@ -122,7 +137,8 @@ describe('RecordMap', () => {
     expect([...map.keys()]).toEqual(['a', 'b', 'd']);
     map.set('b', 'open'); // no longer finished
     map.set('e', 'open');
-    expect([...map.keys()]).toEqual(['d', 'b', 'e']);
+    // a, the least recently written, goes; b keeps its place.
+    expect([...map.keys()]).toEqual(['b', 'd', 'e']);
   });
 
   it('forgets a deleted key as finished', () => {

@@ -112,7 +112,7 @@ export function Hedges({
       {
         id: 'placed',
         header: t('hedges.col.placed'),
-        width: '6.8rem',
+        width: '9.5rem',
         cell: (b) => {
           const at = parseTime(b.placedAt);
           return <span className="num muted">{at === null ? '—' : fmt.when(at, now)}</span>;
