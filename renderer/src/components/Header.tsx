@@ -42,16 +42,19 @@ function ConnectionStatus({ sectionRef }: { sectionRef?: Ref<HTMLElement> | unde
   const lastEventAt = lastEventSecond === null ? null : lastEventSecond * 1000;
   const now = useNow(1_000);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Said for the state it was asked in: once the state moves on, it no longer applies.
+  const [failure, setFailure] = useState<{ message: string; since: number } | null>(null);
   if (!status) return null;
   const reconnect = () => {
+    const since = status.since;
     setBusy(true);
     setFailure(null);
     bridge.feed
       .reconnect()
-      .catch((error: unknown) => setFailure(messageOf(error)))
+      .catch((error: unknown) => setFailure({ message: messageOf(error), since }))
       .finally(() => setBusy(false));
   };
+  const failed = failure !== null && failure.since === status.since ? failure.message : null;
   const retryIn =
     status.state === 'reconnecting' && status.retryAt !== undefined
       ? Math.max(0, Math.ceil((status.retryAt - now) / 1000))
@@ -99,7 +102,7 @@ function ConnectionStatus({ sectionRef }: { sectionRef?: Ref<HTMLElement> | unde
         </button>
       )}
       <span role="status" className="reason">
-        {failure && t('connection.reconnectFailed', { message: failure })}
+        {failed && t('connection.reconnectFailed', { message: failed })}
       </span>
       <span className="last-event">
         {lastEventAt !== null
@@ -119,15 +122,18 @@ function QuietIndicator() {
   const store = useStore();
   const quietUntil = useDashboard((s) => s.quietUntil);
   const now = useNow(10_000);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Said for the quiet period it was asked in, not for a later one.
+  const [failure, setFailure] = useState<{ message: string; until: number } | null>(null);
   if (quietUntil === null || quietUntil <= now) return null;
   const resume = () => {
+    const until = quietUntil;
     setFailure(null);
     bridge.notifications
       .pause(null)
       .then(() => store.applyQuietUntil(null))
-      .catch((error: unknown) => setFailure(messageOf(error)));
+      .catch((error: unknown) => setFailure({ message: messageOf(error), until }));
   };
+  const failed = failure !== null && failure.until === quietUntil ? failure.message : null;
   return (
     <span className="quiet">
       {t('quiet.active', { time: fmt.when(quietUntil, now) })}
@@ -135,7 +141,7 @@ function QuietIndicator() {
         {t('quiet.resume')}
       </button>
       <span role="status" className="reason">
-        {failure && t('quiet.resumeFailed', { message: failure })}
+        {failed && t('quiet.resumeFailed', { message: failed })}
       </span>
     </span>
   );

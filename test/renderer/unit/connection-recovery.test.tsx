@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { MmTrayApi } from '../../../common/ipc/bridge';
-import { liveStatus, snapshot } from './builders';
+import { batch, liveStatus, snapshot } from './builders';
 import { renderDashboard } from './render-dashboard';
 
 const bridge = () => (window as unknown as { mmTray: MmTrayApi }).mmTray;
@@ -72,6 +72,17 @@ describe('getting the connection back', () => {
     expect(
       await within(connection).findByText('Reconnect failed: main not answering'),
     ).toHaveProperty('role', 'status');
+  });
+
+  it('drops the failure once the connection has moved on', async () => {
+    const value = snapshot({ status: liveStatus({ state: 'auth-failed', reason: 'x' }) });
+    const { user, control } = await renderDashboard({ snapshot: value });
+    vi.spyOn(bridge().feed, 'reconnect').mockRejectedValueOnce(new Error('main not answering'));
+    const connection = screen.getByRole('region', { name: 'Connection status' });
+    await user.click(within(connection).getByRole('button', { name: 'Reconnect now' }));
+    await within(connection).findByText('Reconnect failed: main not answering');
+    act(() => control.push(batch([], { status: liveStatus({ since: Date.now() + 1_000 }) })));
+    await waitFor(() => expect(connection.textContent).not.toContain('Reconnect failed'));
   });
 
   it('shows main’s reason in the dashboard’s language', async () => {
