@@ -28,6 +28,11 @@ function shownState(
   return 'rest';
 }
 
+/** The REST status was read after the feed's emergency began: the two sources disagree. */
+function readAfterEmergency(checkedAt: number | null, emergency: EmergencyState): boolean {
+  return checkedAt !== null && emergency.since !== null && checkedAt > emergency.since;
+}
+
 /** Beside the connection: the engine's trading status as the REST API last said. */
 export function TradingStatus() {
   const { t, fmt } = useI18n();
@@ -36,12 +41,20 @@ export function TradingStatus() {
   const now = useNow(10_000);
   const { status, problem, checkedAt } = trading;
   if (!status) {
-    if (!problem) return null;
+    if (!problem && !emergency.active) return null;
     return (
       <section className="trading-status" aria-label={t('trading.label')}>
-        <span className="reason" title={problem}>
-          {t('trading.problem', { message: problem })}
-        </span>
+        {emergency.active && (
+          <span className="pill trading-blocked">
+            <span className="dot" aria-hidden="true" />
+            {t('trading.state.emergency')}
+          </span>
+        )}
+        {problem && (
+          <span className="reason" title={problem}>
+            {t('trading.problem', { message: problem })}
+          </span>
+        )}
       </section>
     );
   }
@@ -69,7 +82,9 @@ export function TradingStatus() {
       )}
       {shown === 'emergency' ? (
         <span className="muted stale">
-          {t('trading.statusBeforeEmergency', { time: checked ?? '—' })}
+          {readAfterEmergency(checkedAt, emergency)
+            ? t('trading.statusAfterEmergency', { time: checked ?? '—', state: restText })
+            : t('trading.statusBeforeEmergency', { time: checked ?? '—' })}
         </span>
       ) : (
         checked !== null && <span className="muted">{t('trading.checked', { time: checked })}</span>

@@ -188,6 +188,7 @@ export const en = {
   'orders.unhedgedNotListed':
     'Showing the oldest {listed} of {total} unhedged orders: the dashboard is not sent them all.',
   'trading.statusBeforeEmergency': 'status last read {time}, before the emergency',
+  'trading.statusAfterEmergency': 'the feed reports an emergency; status read {time} said {state}',
   'trading.emergencyCleared': 'Emergency cleared: status not re-read yet',
   'pnl.asOf': 'UTC day · as of {time}',
   'pnl.asOfStale': 'UTC day · as of {time}: out of date',

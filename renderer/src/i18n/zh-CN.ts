@@ -185,6 +185,7 @@ export const zhCN: Catalog = {
   'orders.unhedgedNotListed':
     '显示 {total} 个未对冲订单中最早的 {listed} 个：仪表盘未收到全部订单。',
   'trading.statusBeforeEmergency': '状态最后读取于 {time}，在紧急状态之前',
+  'trading.statusAfterEmergency': '推送报告紧急状态；{time} 读取的状态为 {state}',
   'trading.emergencyCleared': '紧急状态已解除：尚未重新读取状态',
   'pnl.asOf': 'UTC 日 · 截至 {time}',
   'pnl.asOfStale': 'UTC 日 · 截至 {time}：已过时',

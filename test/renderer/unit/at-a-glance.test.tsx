@@ -146,6 +146,31 @@ describe('the trading pill during an emergency', () => {
     );
   });
 
+  it('says so when REST, read after the emergency began, still said live', async () => {
+    const value = emergencySnapshot('live', true);
+    value.trading = { ...value.trading, checkedAt: T0 + 9_000 };
+    value.feed.emergency = { active: true, reason: 'Risk limit', since: T0 + 5_000 };
+    await renderDashboard({ snapshot: value });
+    const region = screen.getByRole('region', { name: 'Trading status' });
+    expect(region.textContent).toContain('Halted: emergency');
+    expect(region.textContent).not.toContain('before the emergency');
+    expect(region.textContent).toMatch(
+      /the feed reports an emergency; status read .* said Trading live/,
+    );
+  });
+
+  it('shows the emergency even before the status was ever read', async () => {
+    const value = snapshot({
+      status: liveStatus({ emergency: true, emergencySince: T0 + 5_000 }),
+      trading: { ...EMPTY_TRADING_VIEW, problem: 'timeout' },
+    });
+    value.feed.emergency = { active: true, reason: 'Risk limit', since: T0 + 5_000 };
+    await renderDashboard({ snapshot: value });
+    const region = screen.getByRole('region', { name: 'Trading status' });
+    expect(region.textContent).toContain('Halted: emergency');
+    expect(region.textContent).toContain('timeout');
+  });
+
   it('does not keep saying "emergency" after it cleared, when REST said so before', async () => {
     const value = emergencySnapshot('emergency', false);
     value.feed.emergency = { active: false, reason: null, since: T0 + 60_000 };
