@@ -7,4 +7,9 @@ export interface KeyStatus {
   storage: 'keychain' | 'session' | 'none';
   /** Set when the OS keychain cannot be used, saying what to install. */
   keychainProblem?: string;
+  /**
+   * With keychainProblem: there is no keychain at all (Linux without a Secret Service), so
+   * nothing is locked and no key can be waiting in it.
+   */
+  keychainMissing?: true;
 }

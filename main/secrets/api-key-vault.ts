@@ -1,6 +1,6 @@
 import type { KeyStatus } from '../../common/domain/key-status';
 import { isUuid, maskKey } from '../../common/uuid';
-import { describeKeychainProblem } from './keychain-problem';
+import { describeKeychainProblem, isMissingKeychainBackend } from './keychain-problem';
 import { DEFAULT_ACCOUNT } from './keytar-secret-store';
 import type { SecretStore } from './secret-store';
 
@@ -49,6 +49,8 @@ export class ApiKeyVault {
   private key: string | null = null;
   private storage: Storage = 'none';
   private problem: string | undefined;
+  /** Whether the last problem described was no keychain at all (see KeyStatus). */
+  private keychainMissing = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: ApiKeyVaultOptions) {
@@ -60,7 +62,10 @@ export class ApiKeyVault {
   status(): KeyStatus {
     const status: KeyStatus = { set: this.key !== null, storage: this.storage };
     if (this.key !== null) status.masked = maskKey(this.key);
-    if (this.problem !== undefined) status.keychainProblem = this.problem;
+    if (this.problem !== undefined) {
+      status.keychainProblem = this.problem;
+      if (this.keychainMissing) status.keychainMissing = true;
+    }
     return status;
   }
 
@@ -156,6 +161,7 @@ export class ApiKeyVault {
   }
 
   private describe(error: unknown): string {
+    this.keychainMissing = this.platform === 'linux' && isMissingKeychainBackend(error);
     return describeKeychainProblem(error, this.platform);
   }
 

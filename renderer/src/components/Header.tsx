@@ -32,7 +32,10 @@ function ConnectionStatus({ sectionRef }: { sectionRef?: Ref<HTMLElement> | unde
   const status = useDashboard((s) => s.status);
   const keychainProblem = useDashboard((s) => s.keyStatus?.keychainProblem !== undefined);
   const keyUnread = useDashboard(
-    (s) => s.keyStatus?.keychainProblem !== undefined && s.keyStatus.set === false,
+    (s) =>
+      s.keyStatus?.keychainProblem !== undefined &&
+      s.keyStatus.keychainMissing !== true &&
+      s.keyStatus.set === false,
   );
   // Shown to the second: reading it to the second renders the header once a second, not
   // once per frame while events stream.

@@ -122,6 +122,17 @@ describe('onboarding with the keychain locked', () => {
     ).toBeTruthy();
   });
 
+  it('is not offered when there is no keychain at all: nothing there to read again', async () => {
+    const value = keychainLocked();
+    value.keyStatus = { ...value.keyStatus, keychainMissing: true };
+    await renderDashboard({ snapshot: value });
+    expect(screen.queryByRole('button', { name: 'Read the keychain again' })).toBeNull();
+    const connection = screen.queryByRole('region', { name: 'Connection status' });
+    expect(connection?.textContent ?? '').not.toContain(
+      'could not be read from the system keychain',
+    );
+  });
+
   it('is not offered without a keychain problem', async () => {
     await renderDashboard({ snapshot: snapshot({ keyStatus: { set: false, storage: 'none' } }) });
     expect(screen.getByRole('button', { name: 'Try the demo' })).toBeTruthy();

@@ -177,6 +177,14 @@ describe('ApiKeyVault without a keychain backend', () => {
     expect(changes).toEqual([status]);
   });
 
+  it('says there is no keychain at all, apart from one that failed (locked)', async () => {
+    const missing = await vaultOver(new FailingSecretStore(NO_DISPLAY_ERROR)).vault.load();
+    expect(missing.keychainMissing).toBe(true);
+    const locked = await vaultOver(new FailingSecretStore('Cannot unlock collection')).vault.load();
+    expect(locked.keychainProblem).toMatch(/could not be used/);
+    expect(locked.keychainMissing).toBeUndefined();
+  });
+
   it('recognises a bus on which nothing provides the Secret Service', async () => {
     const { vault } = vaultOver(new FailingSecretStore(NO_SERVICE_ERROR));
     expect((await vault.load()).keychainProblem).toMatch(/sudo apt install gnome-keyring/);

@@ -11,7 +11,10 @@ import { messageOf } from '../settings/use-settings-update';
 export function Onboarding({ onSkip }: { onSkip: () => void }) {
   const { t } = useI18n();
   const bridge = useBridge();
-  const keychainProblem = useDashboard((s) => s.keyStatus?.keychainProblem !== undefined);
+  // A keychain that failed may hold the key; with none at all there is nothing to read again.
+  const keychainProblem = useDashboard(
+    (s) => s.keyStatus?.keychainProblem !== undefined && s.keyStatus.keychainMissing !== true,
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const startDemo = () => {
