@@ -45,6 +45,19 @@ function tradingSnapshot(view: TradingView = tradingView('live')) {
   return value;
 }
 
+/** The trading controls, checked to offer only Stop and Cancel all (the status is unknown). */
+function onlyKillSwitchEnabled(): HTMLElement {
+  const controls = screen.getByRole('region', { name: 'Trading controls' });
+  const disabled = (name: string) =>
+    (within(controls).getByRole('button', { name }) as HTMLButtonElement).disabled;
+  expect(disabled('Pause trading')).toBe(true);
+  expect(disabled('Resume trading')).toBe(true);
+  expect(disabled('Start trading')).toBe(true);
+  expect(disabled('Stop trading')).toBe(false);
+  expect(disabled('Cancel all open orders')).toBe(false);
+  return controls;
+}
+
 describe('trading on the dashboard', () => {
   it('shows the trading status beside the connection, and a gap as reconciled', async () => {
     await renderDashboard({ snapshot: tradingSnapshot() });
@@ -147,14 +160,7 @@ describe('trading on the dashboard', () => {
       status: liveStatus({ state: 'reconnecting', reason: 'socket closed' }),
     });
     const { user, calls } = await renderDashboard({ snapshot: value });
-    const controls = screen.getByRole('region', { name: 'Trading controls' });
-    const disabled = (name: string) =>
-      (within(controls).getByRole('button', { name }) as HTMLButtonElement).disabled;
-    expect(disabled('Pause trading')).toBe(true);
-    expect(disabled('Resume trading')).toBe(true);
-    expect(disabled('Start trading')).toBe(true);
-    expect(disabled('Stop trading')).toBe(false);
-    expect(disabled('Cancel all open orders')).toBe(false);
+    const controls = onlyKillSwitchEnabled();
 
     await user.click(within(controls).getByRole('button', { name: 'Cancel all open orders' }));
     const dialog = screen.getByRole('dialog', { name: 'Cancel all open orders?' });
@@ -260,14 +266,7 @@ describe('trading on the dashboard', () => {
   it('keeps Stop and Cancel all available while the status is unknown, and says so when asking', async () => {
     const unknown = tradingView('live', { status: null, problem: 'connection refused' });
     const { user, calls } = await renderDashboard({ snapshot: tradingSnapshot(unknown) });
-    const controls = screen.getByRole('region', { name: 'Trading controls' });
-    const disabled = (name: string) =>
-      (within(controls).getByRole('button', { name }) as HTMLButtonElement).disabled;
-    expect(disabled('Pause trading')).toBe(true);
-    expect(disabled('Resume trading')).toBe(true);
-    expect(disabled('Start trading')).toBe(true);
-    expect(disabled('Stop trading')).toBe(false);
-    expect(disabled('Cancel all open orders')).toBe(false);
+    const controls = onlyKillSwitchEnabled();
 
     await user.click(within(controls).getByRole('button', { name: 'Stop trading' }));
     const dialog = screen.getByRole('dialog', { name: 'Stop trading?' });

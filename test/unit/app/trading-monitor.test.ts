@@ -691,7 +691,8 @@ describe('TradingMonitor looking up orders no longer open', () => {
     expect(fillsOf(effects)).toContainEqual(['42', 100]);
   });
 
-  it('stops paging at its limit, and reports an order it cannot find, once, no longer counting it open', async () => {
+  /** Live on day 2 at 02:00 with order 42 placed over the socket; 'unresolved' events kept. */
+  async function liveWithOrder42() {
     vi.setSystemTime(DAY2_0200);
     const { client, store } = setUp();
     client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-15'));
@@ -700,6 +701,11 @@ describe('TradingMonitor looking up orders no longer open', () => {
     placedOverSocket(store, 42, DAY2_0200);
     const unresolved: string[][] = [];
     monitor.on('unresolved', (ids) => unresolved.push(ids));
+    return { client, store, unresolved };
+  }
+
+  it('stops paging at its limit, and reports an order it cannot find, once, no longer counting it open', async () => {
+    const { client, store, unresolved } = await liveWithOrder42();
 
     // 30,000 orders, none of them order 42, created one a millisecond (the listing's order
     // shows: newest first, so the next lookup sees the gap covered on its first page).
@@ -775,14 +781,7 @@ describe('TradingMonitor looking up orders no longer open', () => {
   });
 
   it('marks nothing unresolved when a later page cannot be read, and reads the gap again', async () => {
-    vi.setSystemTime(DAY2_0200);
-    const { client, store } = setUp();
-    client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-15'));
-    monitor.onFeedStatus(live);
-    await vi.advanceTimersByTimeAsync(0);
-    placedOverSocket(store, 42, DAY2_0200);
-    const unresolved: string[][] = [];
-    monitor.on('unresolved', (ids) => unresolved.push(ids));
+    const { client, store, unresolved } = await liveWithOrder42();
 
     const others = Array.from({ length: 4_500 }, (_, i) =>
       filledCopy(String(1_000 + i), DAY2_0200 + 1_000, DAY2_0200 + 1_000),
