@@ -117,8 +117,12 @@ export class HedgeWatch {
   cover(orderId: string, upTo = Number.POSITIVE_INFINITY): MissingHedge | null {
     const waiting = this.pendingByOrder.get(orderId);
     if (waiting) {
-      const later = waiting.filter((id) => !((this.pending.get(id)?.at ?? 0) <= upTo));
-      for (const id of waiting) if (!later.includes(id)) this.pending.delete(id);
+      const later: number[] = [];
+      for (const id of waiting) {
+        const fill = this.pending.get(id);
+        if (fill !== undefined && fill.at > upTo) later.push(id);
+        else this.pending.delete(id);
+      }
       if (later.length > 0) this.pendingByOrder.set(orderId, later);
       else this.pendingByOrder.delete(orderId);
     }
