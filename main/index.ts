@@ -151,6 +151,10 @@ async function main(): Promise<void> {
       pendingTarget = null;
     },
     log: (message) => logger.warn(message),
+    onSessionEnd: () => {
+      quitSequence.systemShutdown();
+      app.quit();
+    },
   });
   let pendingTarget: NotificationTarget | null = null;
   const send = (channel: string, payload: unknown) => {

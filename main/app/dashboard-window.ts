@@ -22,6 +22,12 @@ export interface DashboardWindowOptions {
   onReady: (window: BrowserWindow) => void;
   /** Told when the page's renderer died; the window is then dropped and built anew. */
   log?: (message: string) => void;
+  /**
+   * Windows: the user is logging off or the system is shutting down (the window's
+   * 'session-end'; Electron has no powerMonitor 'shutdown' there). The process may be ended
+   * any moment after it.
+   */
+  onSessionEnd?: () => void;
 }
 
 /**
@@ -82,6 +88,7 @@ export class DashboardWindow {
     for (const change of ['resize', 'move', 'maximize', 'unmaximize', 'close'] as const) {
       window.on(change as 'resize', remember);
     }
+    window.on('session-end', () => this.options.onSessionEnd?.());
     window.on('closed', () => {
       if (this.window === window) {
         this.window = null;

@@ -477,4 +477,16 @@ describe('MM Tray in demo mode', () => {
       await outputClosed;
       expect(demo.output).not.toContain('before-quit prevented');
     }));
+
+  it('quits at once when Windows ends the session while the dashboard is open', () =>
+    withDemoApp(async (demo) => {
+      await demo.waitForState((s) => trayImage(s).includes(icon('live-demo')), 'live');
+      await demo.request({ cmd: 'tray-menu-click', id: 'open-dashboard' });
+      await demo.waitForState((s) => s.windows.some((w) => w.visible), 'the dashboard');
+      const outputClosed = closed(demo);
+      await demo.request({ cmd: 'window-session-end' });
+      expect(await demo.exited).toBe(0);
+      await outputClosed;
+      expect(demo.output).not.toContain('before-quit prevented');
+    }));
 });

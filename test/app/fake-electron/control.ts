@@ -11,6 +11,8 @@ export type ControlRequest =
   | { cmd: 'tray-menu-click'; id: string }
   | { cmd: 'notification-click'; index: number }
   | { cmd: 'window-close' }
+  /** Windows logs off or shuts down: the window's 'session-end'. */
+  | { cmd: 'window-session-end' }
   | { cmd: 'page-eval'; expression: string }
   | { cmd: 'page-screenshot'; path: string }
   | { cmd: 'power'; event: string }
@@ -84,6 +86,9 @@ export async function handleControlRequest(request: ControlRequest): Promise<unk
     }
     case 'window-close':
       currentWindow().close();
+      return null;
+    case 'window-session-end':
+      currentWindow().emit('session-end', { preventDefault() {}, reasons: ['shutdown'] });
       return null;
     case 'page-eval': {
       const window = currentWindow();

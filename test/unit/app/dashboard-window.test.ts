@@ -69,7 +69,7 @@ class FakeWindow extends EventEmitter implements UsedWindowApi {
 
 function setup(
   saved: WindowState = { width: 1000, height: 700, maximized: false },
-  extra: { icon?: string } = {},
+  extra: { icon?: string; onSessionEnd?: () => void } = {},
 ) {
   const created: FakeWindow[] = [];
   const saves: WindowState[] = [];
@@ -187,5 +187,14 @@ describe('DashboardWindow', () => {
     expect(created[0]!.focused).toBe(1);
     expect(log).toEqual([expect.stringContaining('crashed')]);
     expect(dashboard.current).toBe(created[1]);
+  });
+
+  it('tells the root when Windows ends the session (log-off, shutdown) while it is open', async () => {
+    const onSessionEnd = vi.fn();
+    const { dashboard, created } = setup(undefined, { onSessionEnd });
+    await dashboard.show();
+    expect(onSessionEnd).not.toHaveBeenCalled();
+    created[0]!.emit('session-end', { reasons: ['logoff'] });
+    expect(onSessionEnd).toHaveBeenCalledTimes(1);
   });
 });
