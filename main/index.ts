@@ -183,7 +183,13 @@ async function main(): Promise<void> {
   });
   batcher.listenTo(controller);
 
+  // Test mode only: the latest notifications, for the test hooks (bounded like everything else).
   const shownNotifications: NotificationIntent[] = [];
+  const recordShown = (intent: NotificationIntent) => {
+    if (!TEST_MODE) return;
+    shownNotifications.push(intent);
+    if (shownNotifications.length > 500) shownNotifications.shift();
+  };
   const presenter = new NotificationPresenter({
     Notification,
     platform: process.platform,
@@ -198,7 +204,7 @@ async function main(): Promise<void> {
     openDashboard: () => void openDashboard(),
   });
   controller.on('notification', (intent) => {
-    if (TEST_MODE) shownNotifications.push(intent);
+    recordShown(intent);
     presenter.show(intent);
   });
 
@@ -245,7 +251,7 @@ async function main(): Promise<void> {
           facts: () => controller.confirmationFacts(),
           report: (outcome) => {
             const intent = outcomeIntent(outcome, Date.now(), controller.language);
-            if (TEST_MODE) shownNotifications.push(intent);
+            recordShown(intent);
             presenter.show(intent);
           },
         }).catch((error) => logger.error('trading action failed', error)),
@@ -362,15 +368,21 @@ async function main(): Promise<void> {
   applyStartAtLogin(initialSettings.startAtLogin);
 
   if (TEST_MODE) {
+    const feedProbe = () => ({
+      events: controller.lastEventSeq,
+      sizes: controller.currentEngine?.store.sizes() ?? null,
+    });
     exposeTestHooks({
       tray: tray.probe,
       status: () => controller.status,
       trading: () => controller.tradingView(),
       notifications: () => [...shownNotifications],
+      feed: feedProbe,
       describe: () => ({
         tray: tray.probe.state(),
         status: controller.status,
         notifications: [...shownNotifications],
+        feed: feedProbe(),
       }),
     });
   }

@@ -1,7 +1,13 @@
 import type { NotificationIntent } from '../../common/domain/notifications';
 import type { FeedStatus } from '../../common/domain/status';
 import type { TradingView } from '../../common/ipc/trading';
+import type { StoreSizes } from '../store/snapshot';
 import type { TrayProbe, TrayProbeState } from '../tray/tray-controller';
+
+export interface FeedProbe {
+  events: number;
+  sizes: StoreSizes | null;
+}
 
 /** What a test may see and do inside the main process (test mode only). */
 export interface MainTestHooks {
@@ -10,7 +16,14 @@ export interface MainTestHooks {
   /** The trading status and last reconciliation as main knows them. */
   trading(): TradingView;
   notifications(): NotificationIntent[];
-  describe(): { tray: TrayProbeState; status: FeedStatus; notifications: NotificationIntent[] };
+  /** How many broadcasts the running engine has taken in, and what its store holds. */
+  feed(): FeedProbe;
+  describe(): {
+    tray: TrayProbeState;
+    status: FeedStatus;
+    notifications: NotificationIntent[];
+    feed: FeedProbe;
+  };
 }
 
 /**

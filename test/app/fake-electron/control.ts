@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { app } from './app';
 import { FakeBrowserWindow } from './browser-window';
 import { askPermission } from './permissions';
@@ -20,7 +22,17 @@ export type ControlRequest =
   | { cmd: 'app-activate' }
   | { cmd: 'permission-ask'; permission: string }
   | { cmd: 'test-hooks' }
+  /** The stand-in forgets what it recorded (notifications, tray histories): its own memory. */
+  | { cmd: 'forget-history' }
+  /** Main's heap after a full collection (process.memoryUsage). */
+  | { cmd: 'memory' }
   | { cmd: 'quit' };
+
+/** A full collection, without starting the app with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 function currentWindow(): FakeBrowserWindow {
   const window = FakeBrowserWindow.getAllWindows().at(-1);
@@ -112,6 +124,17 @@ export async function handleControlRequest(request: ControlRequest): Promise<unk
       const hooks = (globalThis as { mmTrayTest?: { describe(): unknown } }).mmTrayTest;
       return hooks?.describe() ?? null;
     }
+    case 'forget-history':
+      registry.notifications.length = 0;
+      for (const tray of registry.trays) {
+        tray.imageHistory.length = 0;
+        tray.tooltipHistory.length = 0;
+      }
+      return null;
+    case 'memory':
+      collectGarbage();
+      collectGarbage();
+      return process.memoryUsage();
     case 'quit':
       app.quit();
       return null;
