@@ -151,4 +151,7 @@ export function listenForControl(): void {
   });
   // The IPC channel must not keep the app alive on its own.
   process.channel?.unref();
+  // A test runner killed mid-test cannot kill its app: it goes with the channel, instead of
+  // running on and loading the machine for every later test and benchmark.
+  process.on('disconnect', () => process.exit(1));
 }
