@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeedProbe } from '../../main/app/test-hooks';
 import { type Simulator, startSimulator } from '../../main/simulator';
 import { order } from '../integration/rest/rest-fixture';
 import { AppProcess, type AppState } from '../support/app-process';
@@ -494,11 +495,6 @@ describe('MM Tray in demo mode', () => {
     }));
 });
 
-interface FeedProbe {
-  events: number;
-  sizes: { orders: number; bets: number; recentEvents: number } | null;
-}
-
 describe('MM Tray for weeks in the tray', () => {
   /** Main's heap after a full collection, with the stand-in's own records of the run dropped. */
   async function mainHeapMb(demo: AppProcess): Promise<number> {
@@ -510,8 +506,6 @@ describe('MM Tray for weeks in the tray', () => {
   async function feed(demo: AppProcess): Promise<FeedProbe> {
     return (await demo.request<{ feed: FeedProbe }>({ cmd: 'test-hooks' })).feed;
   }
-
-  const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
   it(
     'holds no more memory after another 100,000 events once its stores are full',
