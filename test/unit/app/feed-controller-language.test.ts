@@ -3,10 +3,8 @@ import type { NotificationIntent } from '../../../common/domain/notifications';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings/schema';
 import { FeedController } from '../../../main/app/feed-controller';
 import type { TradingClient } from '../../../main/app/trading-monitor';
-import { fakeSocketFactory } from '../../support/fake-socket';
+import { testFeedController } from '../../support/feed-controller-fixture';
 import { waitFor } from '../../support/wait';
-
-const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
 
 let controller: FeedController | undefined;
 
@@ -17,18 +15,8 @@ afterEach(async () => {
 
 /** A live controller (no REST, no demo) whose settings the test changes, and its notifications. */
 async function live(language: Settings['language'], osLocales: readonly string[]) {
-  const { factory, sockets } = fakeSocketFactory();
   let settings: Settings = { ...DEFAULT_SETTINGS, language };
-  const feed = new FeedController({
-    keys: { readKey: () => KEY },
-    settings: () => settings,
-    startSimulator: () => Promise.reject(new Error('no demo in these tests')),
-    engine: { createSocket: factory, random: () => 1, stopTimeoutMs: 10 },
-    createRestClient: () => {
-      throw new Error('no REST in this test');
-    },
-    osLocales,
-  });
+  const { feed, sockets } = testFeedController({ settings: () => settings, osLocales });
   controller = feed;
   const shown: NotificationIntent[] = [];
   feed.on('notification', (intent) => shown.push(intent));
@@ -70,7 +58,6 @@ describe('FeedController: the language of notifications', () => {
   });
 
   it('tells a trading status change the user did not make in the chosen language', async () => {
-    const { factory } = fakeSocketFactory();
     const stopped = {
       status: 'system_stopped',
       systemReason: null,
@@ -86,11 +73,8 @@ describe('FeedController: the language of notifications', () => {
         throw new Error('not served');
       },
     } as Partial<TradingClient> as TradingClient;
-    const feed = new FeedController({
-      keys: { readKey: () => KEY },
+    const { feed } = testFeedController({
       settings: () => ({ ...DEFAULT_SETTINGS, language: 'zh-CN' }),
-      startSimulator: () => Promise.reject(new Error('no demo in these tests')),
-      engine: { createSocket: factory, random: () => 1, stopTimeoutMs: 10 },
       createRestClient: () => client,
     });
     controller = feed;

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NotificationIntent } from '../../../common/domain/notifications';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings/schema';
-import { FeedController } from '../../../main/app/feed-controller';
-import { fakeSocketFactory } from '../../support/fake-socket';
+import type { FeedController } from '../../../main/app/feed-controller';
+import { testFeedController } from '../../support/feed-controller-fixture';
 
-const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
 const T0 = Date.UTC(2026, 4, 1, 9, 0, 0);
 
 let controller: FeedController | undefined;
@@ -24,16 +23,7 @@ afterEach(async () => {
 describe('FeedController.applyPreferences', () => {
   it('applies a shorter hedge grace to fills already waiting, in a quiet feed', async () => {
     let settings: Settings = { ...DEFAULT_SETTINGS, hedgeGraceSeconds: 120 };
-    const { factory, sockets } = fakeSocketFactory();
-    const feed = new FeedController({
-      keys: { readKey: () => KEY },
-      settings: () => settings,
-      startSimulator: () => Promise.reject(new Error('no demo in these tests')),
-      engine: { createSocket: factory, random: () => 1, stopTimeoutMs: 10 },
-      createRestClient: () => {
-        throw new Error('no REST in this test');
-      },
-    });
+    const { feed, sockets } = testFeedController({ settings: () => settings });
     controller = feed;
     const missing: NotificationIntent[] = [];
     feed.on('notification', (n) => {

@@ -2,12 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RestSnapshot } from '../../../common/rest/snapshot';
 import type { TradingStatus } from '../../../common/rest/trading-status';
 import { DEFAULT_SETTINGS } from '../../../common/settings/schema';
-import { FeedController } from '../../../main/app/feed-controller';
+import type { FeedController } from '../../../main/app/feed-controller';
 import type { TradingClient } from '../../../main/app/trading-monitor';
-import { fakeSocketFactory } from '../../support/fake-socket';
+import { TEST_KEY as KEY, testFeedController } from '../../support/feed-controller-fixture';
 import { waitFor } from '../../support/wait';
-
-const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
 
 let controller: FeedController | undefined;
 
@@ -65,17 +63,7 @@ function restServer() {
 
 /** A controller whose sockets the test plays the server for; no REST unless given, no demo. */
 function setup(rest?: TradingClient) {
-  const { factory, sockets } = fakeSocketFactory();
-  const feed = new FeedController({
-    keys: { readKey: () => KEY },
-    settings: () => DEFAULT_SETTINGS,
-    startSimulator: () => Promise.reject(new Error('no demo in these tests')),
-    engine: { createSocket: factory, random: () => 1, stopTimeoutMs: 10 },
-    createRestClient: () => {
-      if (rest) return rest;
-      throw new Error('no REST in this test');
-    },
-  });
+  const { feed, sockets } = testFeedController(rest ? { createRestClient: () => rest } : {});
   controller = feed;
   const last = () => sockets[sockets.length - 1]!;
   const goLive = () => {

@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TradingStatus } from '../../../common/rest/trading-status';
-import { DEFAULT_SETTINGS } from '../../../common/settings/schema';
-import { FeedController } from '../../../main/app/feed-controller';
+import type { FeedController } from '../../../main/app/feed-controller';
 import type { TradingClient } from '../../../main/app/trading-monitor';
-import { fakeSocketFactory } from '../../support/fake-socket';
+import { testFeedController } from '../../support/feed-controller-fixture';
 
 // The kill switch through the controller when the WebSocket never connects (server
 // down for sockets, connection limit) but REST answers.
-
-const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
 
 let controller: FeedController | undefined;
 
@@ -65,13 +62,8 @@ function restStub() {
 
 function setUp() {
   vi.useFakeTimers();
-  const { factory, sockets } = fakeSocketFactory();
   const client = restStub();
-  const feed = new FeedController({
-    keys: { readKey: () => KEY },
-    settings: () => DEFAULT_SETTINGS,
-    startSimulator: () => Promise.reject(new Error('no demo in these tests')),
-    engine: { createSocket: factory, random: () => 1, stopTimeoutMs: 10 },
+  const { feed, sockets } = testFeedController({
     createRestClient: () => client,
     tradingPollMs: 20_000,
   });

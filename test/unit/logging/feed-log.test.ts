@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedStatus } from '../../../common/domain/status';
 import { Emitter } from '../../../common/emitter';
-import { DEFAULT_SETTINGS } from '../../../common/settings/schema';
-import { FeedController } from '../../../main/app/feed-controller';
+import type { FeedController } from '../../../main/app/feed-controller';
 import { type FeedLogEvents, logFeed } from '../../../main/logging/feed-log';
 import { FileLogger } from '../../../main/logging/file-logger';
-import { fakeSocketFactory } from '../../support/fake-socket';
+import { TEST_KEY as KEY, testFeedController } from '../../support/feed-controller-fixture';
 
-const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
 const T0 = Date.UTC(2026, 10, 27, 10, 0, 0);
 
 let folder: string;
@@ -36,16 +34,7 @@ afterEach(async () => {
 const logged = () => lines.map((line) => line.replace(/^\S+ /, ''));
 
 function startController() {
-  const { factory, sockets } = fakeSocketFactory();
-  const feed = new FeedController({
-    keys: { readKey: () => KEY },
-    settings: () => DEFAULT_SETTINGS,
-    startSimulator: () => Promise.reject(new Error('no demo in these tests')),
-    engine: { createSocket: factory, random: () => 0.5, stopTimeoutMs: 10 },
-    createRestClient: () => {
-      throw new Error('no REST in these tests');
-    },
-  });
+  const { feed, sockets } = testFeedController({}, { random: () => 0.5 });
   controller = feed;
   logFeed(feed, logger.scoped('feed'));
   const last = () => sockets[sockets.length - 1]!;

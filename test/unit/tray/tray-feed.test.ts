@@ -2,14 +2,13 @@ import type { Menu } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PushBatch } from '../../../common/ipc/push-batch';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings/schema';
-import { FeedController } from '../../../main/app/feed-controller';
+import type { FeedController } from '../../../main/app/feed-controller';
 import { PushBatcher } from '../../../main/ipc/push-batcher';
 import { TrayController, type TrayHandle } from '../../../main/tray/tray-controller';
 import { followFeed } from '../../../main/tray/tray-feed';
-import { fakeSocketFactory } from '../../support/fake-socket';
+import { testFeedController } from '../../support/feed-controller-fixture';
 import { NO_TRAY_ACTIONS } from './tray-fixtures';
 
-const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
 const GRACE_MS = 15_000;
 /** 2026-03-05 23:59:00 UTC; the day ends at midnight UTC in these tests. */
 const T0 = Date.UTC(2026, 2, 5, 23, 59, 0);
@@ -40,21 +39,15 @@ afterEach(async () => {
 
 /** The app's wiring of feed, tray and push batcher, with a server played by the test. */
 async function setup(notifications: Partial<Settings['notifications']> = {}) {
-  const { factory, sockets } = fakeSocketFactory();
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
     hedgeGraceSeconds: GRACE_MS / 1000,
     notifications: { ...DEFAULT_SETTINGS.notifications, ...notifications },
   };
-  const feed = new FeedController({
-    keys: { readKey: () => KEY },
-    settings: () => settings,
-    startSimulator: () => Promise.reject(new Error('no demo in these tests')),
-    engine: { createSocket: factory, stopTimeoutMs: 10, store: { dayStart: utcDayStart } },
-    createRestClient: () => {
-      throw new Error('no REST in these tests');
-    },
-  });
+  const { feed, sockets } = testFeedController(
+    { settings: () => settings },
+    { random: Math.random, store: { dayStart: utcDayStart } },
+  );
   controller = feed;
   const tray = new TrayController({
     tray: idleTray,
