@@ -24,20 +24,26 @@ const fill = (orderId: number, matched: number) =>
 const hedge = (betId: number, orderId: number) =>
   frame('bets', 'INSERT', { betId, orderId, bookmaker: 'pinnacle', betStatus: 'placed' });
 
+/** A fake-timed engine on orders and bets, and the notifications it gives (kind, time). */
+function startEngine(hedgeGraceMs: number) {
+  vi.useFakeTimers({ now: T0 });
+  const engine = new FeedEngine({
+    url: 'ws://127.0.0.1:9/ws/subscribe',
+    apiKey: '123e4567-e89b-42d3-a456-426614174000',
+    channels: ['orders', 'bets'],
+    policy: { timeZone: 'UTC', hedgeGraceMs, coalesceWindowMs: 0 },
+  });
+  const seen: { kind: string; at: number }[] = [];
+  engine.on('notification', (n: NotificationIntent) => seen.push({ kind: n.kind, at: n.at }));
+  return { engine, seen };
+}
+
 describe('FeedEngine timer', () => {
   let engine: FeedEngine;
   let seen: { kind: string; at: number }[];
 
   beforeEach(() => {
-    vi.useFakeTimers({ now: T0 });
-    engine = new FeedEngine({
-      url: 'ws://127.0.0.1:9/ws/subscribe',
-      apiKey: '123e4567-e89b-42d3-a456-426614174000',
-      channels: ['orders', 'bets'],
-      policy: { timeZone: 'UTC', hedgeGraceMs: GRACE, coalesceWindowMs: 0 },
-    });
-    seen = [];
-    engine.on('notification', (n: NotificationIntent) => seen.push({ kind: n.kind, at: n.at }));
+    ({ engine, seen } = startEngine(GRACE));
   });
 
   afterEach(() => {
@@ -79,15 +85,7 @@ describe('FeedEngine timer and settings', () => {
   let seen: { kind: string; at: number }[];
 
   beforeEach(() => {
-    vi.useFakeTimers({ now: T0 });
-    engine = new FeedEngine({
-      url: 'ws://127.0.0.1:9/ws/subscribe',
-      apiKey: '123e4567-e89b-42d3-a456-426614174000',
-      channels: ['orders', 'bets'],
-      policy: { timeZone: 'UTC', hedgeGraceMs: 120_000, coalesceWindowMs: 0 },
-    });
-    seen = [];
-    engine.on('notification', (n: NotificationIntent) => seen.push({ kind: n.kind, at: n.at }));
+    ({ engine, seen } = startEngine(120_000));
   });
 
   afterEach(() => {
