@@ -5,6 +5,7 @@ import type { FeedStatus } from '../common/domain/status';
 import { Emitter } from '../common/emitter';
 import type { ServerFrame } from '../common/protocol/server-frames';
 import { NotificationPolicy, type NotificationPolicyOptions } from './alerts/notification-policy';
+import { WallClock } from './clock/wall-clock';
 import { FeedConnection, type FeedConnectionOptions } from './feed/connection';
 import { type DayStartFn, localDayStart, nextDayStart } from './store/day-counters';
 import type { StoreEffect } from './store/effects';
@@ -17,6 +18,11 @@ export type FeedEngineOptions = Partial<FeedConnectionOptions> &
     store?: FeedStoreOptions;
     /** The `seq` of the first event; an engine replacing another continues its numbering. */
     firstSeq?: number;
+    /**
+     * The clock `now` is checked against for being set back (clock/wall-clock.ts). Default:
+     * performance.now, unless `now` is given without it (a test's clock): then none.
+     */
+    monotonicNow?: () => number;
   };
 
 export type FeedEngineEvents = {
@@ -41,8 +47,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * Longest the policy timer sleeps before it looks at the clock again, while a deadline is
  * set (with none, no timer runs at all). Deadlines are wall-clock times, timers run on a
  * monotonic clock that stops while the machine sleeps: after a resume or a forward step of
- * the wall clock a deadline may be long past while the timer still waits. One wake every
- * 5 s with a deadline pending is far below the idle CPU budget.
+ * the wall clock a deadline may be long past while the timer still waits. (A wall clock set
+ * back moves the deadlines back with it: clock/wall-clock.ts.) One wake every 5 s with a
+ * deadline pending is far below the idle CPU budget.
  */
 export const MAX_POLICY_WAIT_MS = 5_000;
 
@@ -64,10 +71,11 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
 
   constructor(options: FeedEngineOptions) {
     super();
-    this.now = options.now ?? (() => Date.now());
+    this.now = this.wallClock(options);
     this.dayStartOf = options.store?.dayStart ?? localDayStart;
     this.seq = (options.firstSeq ?? 1) - 1;
-    this.connection = new FeedConnection(options);
+    // The connection stamps each frame with this clock: a step back is seen before the frame.
+    this.connection = new FeedConnection({ ...options, now: this.now });
     // Without the bets channel no hedge is ever seen: fills are not watched for one.
     this.policy = new NotificationPolicy({
       watchHedges: options.channels.includes('bets'),
@@ -163,6 +171,22 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
     }
   }
 
+  private wallClock(options: FeedEngineOptions): () => number {
+    const wall = options.now ?? (() => Date.now());
+    const monotonic =
+      options.monotonicNow ?? (options.now === undefined ? () => performance.now() : undefined);
+    if (monotonic === undefined) return wall;
+    const clock = new WallClock(wall, monotonic, (stepMs) => this.clockSetBack(stepMs));
+    return () => clock.read();
+  }
+
+  /** The policy's deadlines move back with the clock; the timer set for them is set again. */
+  private clockSetBack(stepMs: number): void {
+    this.policy.clockSetBack(stepMs);
+    this.clearTimer();
+    this.scheduleTick();
+  }
+
   private notify(intents: readonly NotificationIntent[]): void {
     for (const intent of intents) this.emit('notification', intent);
     this.scheduleTick();
@@ -184,8 +208,10 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
       () => {
         this.timer = undefined;
         this.timerAt = null;
+        // Read first: a clock set back moves the policy's deadlines (clockSetBack).
         const now = this.now();
-        if (now < deadline) {
+        const due = this.policy.nextDeadline();
+        if (due === null || now < due) {
           this.scheduleTick();
           return;
         }

@@ -123,6 +123,12 @@ export class Coalescer {
     return out;
   }
 
+  /** Moves every window's end by `deltaMs`: the wall clock they were read from was set. */
+  shiftTimes(deltaMs: number): void {
+    for (const burst of this.bursts.values()) burst.windowEnd += deltaMs;
+    this.deadlineStale = true;
+  }
+
   /** When the earliest window holding notices ends; empty windows need no wake-up. */
   nextDeadline(): number | null {
     if (!this.deadlineStale) return this.deadline;

@@ -82,6 +82,11 @@ export class ConnectionWatch {
     ];
   }
 
+  /** Moves the time kept by `deltaMs`: the wall clock it was read from was set. */
+  shiftTimes(deltaMs: number): void {
+    if (this.outageSince !== null) this.outageSince += deltaMs;
+  }
+
   nextDeadline(): number | null {
     if (this.outageSince === null || this.lostRaised) return null;
     if (this.state === 'auth-failed' || this.state === 'stopped' || this.state === 'live')

@@ -166,6 +166,13 @@ export class HedgeWatch {
     return first === undefined ? null : first.at + this.grace;
   }
 
+  /** Moves every time kept by `deltaMs`: the wall clock they were read from was set. */
+  shiftTimes(deltaMs: number): void {
+    for (const fill of this.pending.values()) fill.at += deltaMs;
+    for (const entry of this.missing.values()) entry.since += deltaMs;
+    this.earlyHedges.updateValues((at) => at + deltaMs);
+  }
+
   report(): MissingHedgeReport {
     const orders: MissingHedge[] = [];
     for (const entry of this.missing.values()) orders.push({ ...entry });

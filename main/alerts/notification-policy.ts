@@ -134,6 +134,18 @@ export class NotificationPolicy {
     return out;
   }
 
+  /**
+   * The wall clock `now` comes from was set back by `stepMs`: every time kept moves back with
+   * it, so each deadline (a hedge's grace, an outage's wait, a burst's window) is as far away
+   * as it was, and is not held off by the step. Quiet mode is a time the user chose on the
+   * clock: it stays.
+   */
+  clockSetBack(stepMs: number): void {
+    this.hedges.shiftTimes(-stepMs);
+    this.connection.shiftTimes(-stepMs);
+    this.coalescer.shiftTimes(-stepMs);
+  }
+
   /** When tick() next has work to do, or null when nothing is scheduled. */
   nextDeadline(): number | null {
     return earliest(

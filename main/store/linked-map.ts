@@ -68,6 +68,11 @@ export class LinkedMap<K, V> {
     return node.value;
   }
 
+  /** Replaces every value by `update(value)`, keeping the order. */
+  updateValues(update: (value: V) => V): void {
+    for (let node = this.order.first; node; node = node.next) node.value = update(node.value);
+  }
+
   clear(): void {
     this.nodes.clear();
     this.order.clear();

@@ -155,14 +155,29 @@ describe('the tray and the dashboard follow the feed with time alone', () => {
     const ticks: number[] = [];
     feed.on('tick', (at) => ticks.push(at));
     fill(1);
-    // In time, but after the policy timer's last wake before the deadline (it wakes every
-    // MAX_POLICY_WAIT_MS): the timer set for the fill's deadline then ticks with nothing due.
+    hedge(11, 1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    const before = pushes.length;
+    // A REST read that found nothing new still ticks, so that listeners look again.
+    feed.currentEngine?.mergeState({ orders: [], bets: [] });
+    await vi.advanceTimersByTimeAsync(GRACE_MS);
+    expect(ticks).toEqual([T0 + 1_000]);
+    expect(pushes.slice(before)).toEqual([]);
+  });
+
+  it('does not tick when the deadline the timer waited for went away', async () => {
+    const { feed, fill, hedge, pushes } = await setup();
+    const ticks: number[] = [];
+    feed.on('tick', (at) => ticks.push(at));
+    fill(1);
+    // After the policy timer's last wake before the deadline (it wakes every
+    // MAX_POLICY_WAIT_MS): the timer set for the fill's deadline then wakes with nothing due.
     await vi.advanceTimersByTimeAsync(GRACE_MS - 1_500);
     hedge(11, 1);
     await vi.advanceTimersByTimeAsync(1_000);
     const before = pushes.length;
     await vi.advanceTimersByTimeAsync(GRACE_MS);
-    expect(ticks).toEqual([T0 + GRACE_MS]);
+    expect(ticks).toEqual([]);
     expect(pushes.slice(before)).toEqual([]);
   });
 });
