@@ -180,9 +180,14 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
     return () => clock.read();
   }
 
-  /** The policy's deadlines move back with the clock; the timer set for them is set again. */
+  /**
+   * The policy's deadlines move back with the clock, and a timer waiting for them is set
+   * again. None waits in a stopped engine, nor in the timer's own callback, which reads the
+   * clock first and the deadlines after.
+   */
   private clockSetBack(stepMs: number): void {
     this.policy.clockSetBack(stepMs);
+    if (this.timer === undefined) return;
     this.clearTimer();
     this.scheduleTick();
   }

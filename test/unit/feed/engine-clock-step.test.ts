@@ -120,6 +120,17 @@ describe('FeedEngine when the wall clock is set back', () => {
     expect(fills.map((n) => n.at)).toEqual([T0, T0 + 2_000 - HOUR]);
   });
 
+  it('sets no timer in a stopped engine that finds the clock set back', async () => {
+    socket().receive(fill(1)); // a deadline the policy keeps
+    const stopped = engine.stop();
+    await vi.advanceTimersByTimeAsync(5_000);
+    await stopped;
+    const timers = vi.getTimerCount();
+    setClock(-HOUR);
+    engine.snapshot(); // reads the clock
+    expect(vi.getTimerCount()).toBe(timers);
+  });
+
   it('follows a clock set forward as it is (as after sleep): the deadline passes at once', () => {
     socket().receive(fill(1));
     elapse(1_000);
