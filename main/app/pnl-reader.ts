@@ -6,7 +6,8 @@ import type { RestClient } from '../rest';
 
 /**
  * Today's P&L and positions: when they are due (after an action, `refreshMs` after the
- * last read, and once the UTC day has turned) and the read itself.
+ * last read, once the UTC day has turned, and when the clock was set back past the last
+ * read) and the read itself.
  */
 export class PnlReader {
   private readAt: number | null = null;
@@ -28,6 +29,8 @@ export class PnlReader {
       this.wanted ||
       this.readAt === null ||
       now - this.readAt >= this.refreshMs ||
+      // The clock was set back: the last read's age is unknown, so it is not fresh.
+      now < this.readAt ||
       utcDay(now) !== this.day
     );
   }

@@ -28,7 +28,8 @@ export class QuitSequence {
   private readonly now: () => number;
 
   constructor(private readonly options: QuitSequenceOptions) {
-    this.now = options.now ?? Date.now;
+    // A span of time, not a time of day: the monotonic clock, which no clock setting moves.
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** powerMonitor 'shutdown': the system is about to shut down or log out. */

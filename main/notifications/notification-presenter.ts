@@ -29,7 +29,10 @@ export interface NotificationPresenterOptions extends Omit<NotificationLook, 'de
    */
   maxAlive?: number;
   log?: { warn(message: string): void };
-  /** The clock, for telling a Windows activation from the echo of a click. Default Date.now. */
+  /**
+   * The clock, for telling a Windows activation from the echo of a click. Default
+   * performance.now: monotonic, so a wall clock set back cannot make activations echoes.
+   */
   now?: () => number;
 }
 
@@ -82,7 +85,7 @@ export class NotificationPresenter {
   constructor(private readonly options: NotificationPresenterOptions) {
     this.maxAlive = Math.max(1, options.maxAlive ?? 10);
     this.log = options.log ?? console;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => performance.now());
     this.demo = options.demo ?? false;
   }
 

@@ -112,6 +112,25 @@ describe('quitting', () => {
     expect(beforeQuit()).toBe(true);
   });
 
+  it('times the shutdown window on the monotonic clock: a clock set forward does not end it', () => {
+    vi.useFakeTimers();
+    try {
+      const sequence = new QuitSequence({
+        cleanUp: () => new Promise(() => {}),
+        release: () => {},
+        quit: () => {},
+        log: () => {},
+      });
+      sequence.systemShutdown();
+      vi.setSystemTime(Date.now() + 3_600_000);
+      const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+      sequence.beforeQuit(event);
+      expect(event.prevented).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a cleanup that throws at once does not stop a shutdown quit', () => {
     const { sequence, beforeQuit } = setup(() => {
       throw new Error('already disposed');

@@ -368,6 +368,19 @@ describe('TradingMonitor and today’s P&L', () => {
     });
   });
 
+  it('keeps re-reading them every minute when the clock is set back', async () => {
+    const { client } = setUp();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.pnl).toHaveBeenCalledTimes(1);
+    vi.setSystemTime(Date.now() - 3_600_000);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(client.pnl).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(client.pnl).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(client.pnl).toHaveBeenCalledTimes(3);
+  });
+
   it('re-reads them after an action, with the status', async () => {
     const { client } = setUp();
     await vi.advanceTimersByTimeAsync(0);

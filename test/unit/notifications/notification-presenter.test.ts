@@ -362,6 +362,28 @@ describe('registerWindowsActivation', () => {
     expect(openDashboard).toHaveBeenCalledOnce();
   });
 
+  it('is not fooled by a wall clock set back after a click (it times echoes monotonically)', () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 10, 27, 9) });
+    try {
+      const base = setup({ platform: 'win32' });
+      const openDashboard = vi.fn<() => void>();
+      registerWindowsActivation({
+        platform: 'win32',
+        Notification: base.fake.Notification,
+        presenter: base.presenter,
+        openDashboard,
+      });
+      base.presenter.show(fillOf(1));
+      base.instances[0]!.emit('click', {});
+      vi.setSystemTime(Date.now() - 3_600_000);
+      vi.advanceTimersByTime(ACTIVATION_ECHO_MS);
+      base.fake.activate({ type: 'click', arguments: 'type=click&tag=1234567' });
+      expect(openDashboard).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('opens the dashboard for a toast from an earlier run', () => {
     const { fake, onClick, openDashboard } = windowsSetup();
     fake.activate({ type: 'click', arguments: '' });
