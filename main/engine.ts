@@ -18,11 +18,6 @@ export type FeedEngineOptions = Partial<FeedConnectionOptions> &
     store?: FeedStoreOptions;
     /** The `seq` of the first event; an engine replacing another continues its numbering. */
     firstSeq?: number;
-    /**
-     * The clock `now` is checked against for being set back (clock/wall-clock.ts). Default:
-     * performance.now, unless `now` is given without it (a test's clock): then none.
-     */
-    monotonicNow?: () => number;
   };
 
 export type FeedEngineEvents = {
@@ -171,6 +166,11 @@ export class FeedEngine extends Emitter<FeedEngineEvents> {
     }
   }
 
+  /**
+   * `now`, checked against `monotonicNow` for being set back (clock/wall-clock.ts). Without
+   * `monotonicNow`, against performance.now, unless `now` is given (a test's clock): then
+   * not at all.
+   */
   private wallClock(options: FeedEngineOptions): () => number {
     const wall = options.now ?? (() => Date.now());
     const monotonic =

@@ -29,7 +29,10 @@ export interface FeedConnectionOptions {
   /** How long a clean stop waits for the server's close before cutting the socket. */
   stopTimeoutMs: number;
   createSocket: SocketFactory;
+  /** The wall clock (epoch ms): when frames arrived, states began, gaps ran. */
   now: () => number;
+  /** A clock no clock setting moves, for spans of time (how long the connection stayed live). */
+  monotonicNow: () => number;
   random: () => number;
 }
 
@@ -47,6 +50,7 @@ export const DEFAULT_CONNECTION_OPTIONS = {
   stopTimeoutMs: 2_000,
   createSocket: createWsSocket,
   now: () => Date.now(),
+  monotonicNow: () => performance.now(),
   random: () => Math.random(),
 } satisfies Partial<FeedConnectionOptions>;
 
@@ -208,7 +212,7 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
     if (this.subscribed) return;
     this.subscribed = true;
     this.clearTimer('subscribe');
-    this.liveSince = now;
+    this.liveSince = this.options.monotonicNow();
     this.minNextDelay = 0;
     this.schedulePing();
     // The gap first: whoever hears "live" then knows already what it may have missed.
@@ -265,8 +269,8 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
     const now = this.options.now();
     if (this.subscribed) {
       this.gapFrom = this.lastInboundAt || now;
-      if (this.liveSince !== null && now - this.liveSince >= this.options.healthyResetMs)
-        this.attempt = 0;
+      const liveFor = this.liveSince === null ? 0 : this.options.monotonicNow() - this.liveSince;
+      if (liveFor >= this.options.healthyResetMs) this.attempt = 0;
     }
     this.subscribed = false;
     this.liveSince = null;

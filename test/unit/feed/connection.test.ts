@@ -187,6 +187,23 @@ describe('FeedConnection reconnects', () => {
     expect(statuses.at(-1)!.retryAt! - Date.now()).toBe(1_000);
   });
 
+  it('times the healthy minute on the monotonic clock, whatever the wall clock is set to', () => {
+    const { connection, last, goLive, statuses } = setup({ random: () => 1 });
+    connection.start();
+    for (let i = 0; i < 4; i++) {
+      last().serverClose(1006);
+      vi.advanceTimersByTime(30_000);
+    }
+    goLive();
+    vi.advanceTimersByTime(30_000);
+    last().receive({ type: 'pong' });
+    vi.setSystemTime(Date.now() - 3_600_000);
+    vi.advanceTimersByTime(30_000);
+    last().receive({ type: 'pong' });
+    last().serverClose(1006);
+    expect(statuses.at(-1)!.retryAt! - Date.now()).toBe(1_000);
+  });
+
   it('resubscribes with the same key and channels and records the gap', () => {
     const { connection, last, goLive, gaps } = setup({ random: () => 0 });
     connection.start();
