@@ -171,14 +171,20 @@ describe('FeedConnection reconnects', () => {
     expect(statuses.at(-1)!.retryAt! - Date.now()).toBe(250);
   });
 
-  it('resets the backoff after a connection stays healthy for a minute', () => {
-    const { connection, last, goLive, statuses } = setup({ random: () => 1 });
-    connection.start();
+  /** Live after four failed attempts, which took the backoff up to its cap. */
+  function liveAfterFourDrops() {
+    const connected = setup({ random: () => 1 });
+    connected.connection.start();
     for (let i = 0; i < 4; i++) {
-      last().serverClose(1006);
+      connected.last().serverClose(1006);
       vi.advanceTimersByTime(30_000);
     }
-    goLive();
+    connected.goLive();
+    return connected;
+  }
+
+  it('resets the backoff after a connection stays healthy for a minute', () => {
+    const { last, statuses } = liveAfterFourDrops();
     for (let i = 0; i < 3; i++) {
       vi.advanceTimersByTime(30_000);
       last().receive({ type: 'pong' });
@@ -188,13 +194,7 @@ describe('FeedConnection reconnects', () => {
   });
 
   it('times the healthy minute on the monotonic clock, whatever the wall clock is set to', () => {
-    const { connection, last, goLive, statuses } = setup({ random: () => 1 });
-    connection.start();
-    for (let i = 0; i < 4; i++) {
-      last().serverClose(1006);
-      vi.advanceTimersByTime(30_000);
-    }
-    goLive();
+    const { last, statuses } = liveAfterFourDrops();
     vi.advanceTimersByTime(30_000);
     last().receive({ type: 'pong' });
     vi.setSystemTime(Date.now() - 3_600_000);
