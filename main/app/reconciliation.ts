@@ -68,6 +68,11 @@ export class Reconciliation {
     this.state.missedSince = missedSince === null ? at : Math.min(missedSince, at);
   }
 
+  /** Whether updates the feed may have missed are still to be read (missedSince is set). */
+  get gapUnrepaired(): boolean {
+    return this.state.missedSince !== null;
+  }
+
   /** The store's open orders, less those the server no longer lists as open. */
   openOrderEstimate(): number {
     const open = this.options.engine.store.openOrders();

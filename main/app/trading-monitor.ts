@@ -97,6 +97,11 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   private session = 0;
   /** The feed's emergency flag as last heard (onFeedStatus). */
   private feedEmergency = false;
+  /**
+   * The last reconciliation failed, or left a gap unrepaired (a lookup page could not be
+   * read): polls run it again while the feed is live, as going live will not come again.
+   */
+  private reconcileAgain = false;
   private disposed = false;
   private readonly reads = new StatusReadOrder();
   private readonly reconciliation: Reconciliation;
@@ -130,7 +135,8 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   }
 
   /**
-   * Feed the engine's status here; each time it goes live, a snapshot is merged. When the
+   * Feed the engine's status here; each time it goes live, a snapshot is merged (and again
+   * at each poll while that failed or left the gap unrepaired). When the
    * feed's emergency flag changes, the trading status is read at once: it changes with it.
    */
   onFeedStatus(status: FeedStatus): void {
@@ -170,6 +176,7 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     const session = this.session;
     const read = this.reads.begin();
     const pass = this.reconciliation.begin();
+    this.reconcileAgain = false;
     try {
       const snapshot = await this.options.client.snapshot();
       if (!this.isCurrent(session)) return;
@@ -177,6 +184,7 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
       if (!this.isCurrent(session)) return;
       const now = this.now();
       const { emergencyNewer } = pass.merge(lookups, now);
+      this.reconcileAgain = this.reconciliation.gapUnrepaired;
       if (!emergencyNewer && this.reads.mayApply(read)) {
         this.acceptStatus(snapshot.tradingStatus, now, false);
       }
@@ -192,7 +200,10 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
       });
       this.emit('reconciled', snapshot);
     } catch (error) {
-      if (this.isCurrent(session)) this.update({ problem: problemText(error) });
+      if (this.isCurrent(session)) {
+        this.reconcileAgain = true;
+        this.update({ problem: problemText(error) });
+      }
     } finally {
       if (this.isCurrent(session)) this.schedulePoll();
     }
@@ -204,6 +215,8 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
    */
   async poll(): Promise<void> {
     if (this.disposed) return;
+    // The snapshot holds the trading status and P&L too.
+    if (this.reconcileAgain && this.live) return this.reconcile();
     this.pollTimer.clear();
     const read = this.reads.begin();
     const startedAt = this.now();

@@ -560,7 +560,7 @@ describe('TradingMonitor after a gap', () => {
     expect(store.counters().fills).toBe(0);
   });
 
-  it('reads the gap again at the next reconnect when today’s orders could not be read', async () => {
+  it('reads the gap again at the next poll when today’s orders could not be read', async () => {
     const { client, store, effects } = setUp();
     monitor.onFeedStatus(live);
     await vi.advanceTimersByTimeAsync(0);
@@ -571,21 +571,61 @@ describe('TradingMonitor after a gap', () => {
     expect(effects).toEqual([]);
     expect(monitor.current.reconciledAt).toBe(T0 + 90_000);
 
-    // Down again at T0 + 200 s: the order filled in the first gap is news still.
+    // The socket stays up: the next poll reads the gap again, and the fill in it is news.
     client.orders.mockResolvedValueOnce(pageOf([filledOrder('8', T0 + 70_000)]));
-    vi.setSystemTime(T0 + 200_000);
-    monitor.onFeedStatus({ ...down, since: T0 + 200_000 });
-    monitor.onFeedStatus({ ...live, since: T0 + 210_000 });
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(client.snapshot).toHaveBeenCalledTimes(3);
     expect(fillsOf(effects)).toEqual([['8', 100]]);
     expect(store.order('8')).toMatchObject({ orderStatus: 'FILLED' });
 
-    // Repaired: a third reconnect does not report it again.
+    // Repaired: polls go back to the trading status alone, and nothing is reported again.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(client.snapshot).toHaveBeenCalledTimes(3);
+    expect(client.orders).toHaveBeenCalledTimes(2);
+
+    // A later reconnect with the order as it was does not report it again either.
     client.orders.mockResolvedValueOnce(pageOf([filledOrder('8', T0 + 70_000)]));
     monitor.onFeedStatus({ ...down, since: T0 + 300_000 });
     monitor.onFeedStatus({ ...live, since: T0 + 310_000 });
     await vi.advanceTimersByTimeAsync(0);
     expect(fillsOf(effects)).toEqual([['8', 100]]);
+  });
+
+  it('loads the snapshot again at the next poll when it failed, until it succeeds', async () => {
+    const { client, effects } = setUp();
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+
+    client.snapshot.mockRejectedValueOnce(new Error('503 Service Unavailable'));
+    client.snapshot.mockRejectedValueOnce(new Error('503 Service Unavailable'));
+    client.orders.mockResolvedValue(pageOf([filledOrder('8', T0 + 70_000)]));
+    await reconnect();
+    expect(monitor.current.problem).toContain('503');
+    expect(monitor.current.reconciledAt).toBe(T0);
+    await vi.advanceTimersByTimeAsync(20_000);
+    // Still failing: the problem stays on screen (a plain status read would clear it).
+    expect(client.snapshot).toHaveBeenCalledTimes(3);
+    expect(monitor.current.problem).toContain('503');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(client.snapshot).toHaveBeenCalledTimes(4);
+    expect(monitor.current.problem).toBeNull();
+    expect(fillsOf(effects)).toEqual([['8', 100]]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(client.snapshot).toHaveBeenCalledTimes(4);
+  });
+
+  it('does not load the snapshot while the feed is down', async () => {
+    const { client } = setUp();
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+    client.snapshot.mockRejectedValueOnce(new Error('503 Service Unavailable'));
+    await reconnect();
+    monitor.onFeedStatus({ ...down, since: T0 + 100_000 });
+    const statusReads = client.tradingStatus.mock.calls.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(client.snapshot).toHaveBeenCalledTimes(2);
+    // It keeps polling the trading status meanwhile.
+    expect(client.tradingStatus.mock.calls.length).toBe(statusReads + 3);
   });
 });
 
