@@ -1,3 +1,4 @@
+import { utcDay } from '../../common/rest/numbers';
 import type { RestClient } from '../rest';
 import { type BetRecord, parseTimestamp } from '../store/records';
 import { firstDayToRead, LOOKUP_MAX_PAGES, LOOKUP_PAGE_SIZE } from './order-lookup';
@@ -35,6 +36,44 @@ export async function lookUpBets(
     }
     for (const { record } of answer.items) {
       if (missing.delete(String(record.betId))) found.push(record);
+    }
+    if (answer.items.length === 0 || page >= answer.totalPages) break;
+  }
+  return found;
+}
+
+/** Leeway between the server's clock (a bet's placedAt) and this machine's (the gap's start). */
+const CLOCK_SKEW_MS = 2_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The hedge bets placed during a gap that began before today (UTC): the snapshot lists only
+ * today's bets, so without these a fill made before midnight would wait for a hedge the
+ * feed will never broadcast, and be reported missing for good. Reads the days from the
+ * gap's start to yesterday, page after page up to `maxPages`, and keeps the bets placed
+ * since the gap began (or at an unknown time). [] when the gap began today; null when a page
+ * cannot be read.
+ */
+export async function lookUpGapBets(
+  client: Pick<RestClient, 'bets'>,
+  today: string,
+  missedSince: number,
+  maxPages = LOOKUP_MAX_PAGES,
+): Promise<BetRecord[] | null> {
+  const from = utcDay(missedSince);
+  if (!(from < today)) return [];
+  const yesterday = utcDay(Date.parse(`${today}T00:00:00Z`) - DAY_MS);
+  const found: BetRecord[] = [];
+  for (let page = 1; page <= maxPages; page++) {
+    let answer: Awaited<ReturnType<RestClient['bets']>>;
+    try {
+      answer = await client.bets({ from, to: yesterday, page, pageSize: LOOKUP_PAGE_SIZE });
+    } catch {
+      return null;
+    }
+    for (const { record } of answer.items) {
+      const placedAt = parseTimestamp(record.placedAt);
+      if (placedAt === undefined || placedAt >= missedSince - CLOCK_SKEW_MS) found.push(record);
     }
     if (answer.items.length === 0 || page >= answer.totalPages) break;
   }

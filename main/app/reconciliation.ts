@@ -4,7 +4,7 @@ import type { FeedEngine } from '../engine';
 import type { RestClient } from '../rest';
 import { isGapNews } from '../store/gap-news';
 import type { BetRecord, OrderRecord } from '../store/records';
-import { lookUpBets } from './bet-lookup';
+import { lookUpBets, lookUpGapBets } from './bet-lookup';
 import { lookUpOrders, type OrderLookup } from './order-lookup';
 
 export type ReconcileClient = Pick<RestClient, 'positionsSummary' | 'orders'> &
@@ -22,6 +22,7 @@ export type ReconcileLookups = [
   positions: PositionsSummary | null,
   orders: OrderLookup | null,
   olderBets: BetRecord[] | null,
+  gapBets: BetRecord[] | null,
 ];
 
 /** What reconciliation keeps from one pass to the next. */
@@ -49,7 +50,8 @@ class CarriedState {
  * Merges a REST snapshot into the engine's store, with the orders the store held as open
  * that the server no longer lists as open (looked up back to the day they were created,
  * order-lookup.ts), the bets it held as pending from before today (bet-lookup.ts), and
- * after a gap the orders that tell what the feed missed, as news.
+ * after a gap the orders that tell what the feed missed, as news, with the hedges placed
+ * in the gap before today.
  */
 export class Reconciliation {
   private readonly state = new CarriedState();
@@ -110,7 +112,10 @@ export class ReconcilePass {
     this.emergencyBroadcasts = options.engine.store.emergencyBroadcasts;
   }
 
-  /** Reads what the snapshot does not tell: positions, stale and missed orders, older bets. */
+  /**
+   * Reads what the snapshot does not tell: positions, stale and missed orders, older bets,
+   * and the hedges placed in the gap before today.
+   */
   lookUp(snapshot: RestSnapshot): Promise<ReconcileLookups> {
     const { client } = this.options;
     const { unresolved } = this.state;
@@ -129,6 +134,9 @@ export class ReconcilePass {
         ? lookUpOrders(client, { today: snapshot.day, wanted, missedSince })
         : { orders: [], complete: true },
       this.lookUpStaleBets(snapshot),
+      missedSince !== null && client.bets
+        ? lookUpGapBets({ bets: client.bets.bind(client) }, snapshot.day, missedSince)
+        : [],
     ]);
   }
 
@@ -143,7 +151,7 @@ export class ReconcilePass {
     const { snapshot, openIds, staleIds, wanted } = this.stale;
     const { engine } = this.options;
     const missedSince = this.missedSince;
-    const [, lookup, olderBets] = lookups;
+    const [, lookup, olderBets, gapBets] = lookups;
     const looked = lookup?.orders ?? [];
     const closed = looked.filter((o) => staleIds.has(String(o.orderId)));
     const missed =
@@ -155,7 +163,11 @@ export class ReconcilePass {
       engine.mergeState(
         {
           orders: [...snapshot.openOrders.map((o) => o.record), ...closed, ...missed],
-          bets: [...snapshot.bets.map((b) => b.record), ...(olderBets ?? [])],
+          bets: [
+            ...snapshot.bets.map((b) => b.record),
+            ...(olderBets ?? []),
+            ...(gapBets ?? []),
+          ],
           accounts: snapshot.accounts.map((a) => a.record),
           ...(emergencyNewer
             ? {}
@@ -172,8 +184,9 @@ export class ReconcilePass {
     } finally {
       this.state.merging = false;
     }
-    // Without the orders the gap is not repaired: the next reconciliation reads them.
-    if (lookup?.complete) this.state.missedSince = null;
+    // Without the orders, or the hedges placed in it before today, the gap is not repaired:
+    // the next reconciliation reads them (a hedge found then covers the fill reported now).
+    if (lookup?.complete && gapBets !== null) this.state.missedSince = null;
     // After a failed page, an order not found may be on a page not read: not unresolved.
     if (lookup) this.noteUnresolved(lookup.complete ? wanted : [], closed, now);
     return { emergencyNewer };

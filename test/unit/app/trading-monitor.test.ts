@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedStatus } from '../../../common/domain/status';
 import type { RestOrder, RestSnapshot } from '../../../common/rest/snapshot';
 import type { TradingStatus } from '../../../common/rest/trading-status';
+import type { ReconcileClient } from '../../../main/app/reconciliation';
 import { type TradingClient, TradingMonitor } from '../../../main/app/trading-monitor';
 import { ServerRefusedError } from '../../../main/rest';
 import type { StoreEffect } from '../../../main/store/effects';
@@ -480,6 +481,9 @@ function filledOrder(orderId: string, matchedAt: number): OrderRecord {
   };
 }
 
+/** What serves GET /bets in a test. */
+type ReconcileBets = NonNullable<ReconcileClient['bets']>;
+
 const fillsOf = (effects: StoreEffect[]) =>
   effects.flatMap((e) => (e.kind === 'fill' ? [[e.order.orderId, e.matchedDelta]] : []));
 
@@ -686,6 +690,32 @@ describe('TradingMonitor looking up orders no longer open', () => {
     createdAt: iso(createdAt),
   });
 
+  /**
+   * Order 42, placed over the socket at 23:30 on day 1, fills at 23:45 while the machine is
+   * asleep (from 23:40); the feed is live again at 08:00 on day 2. `bets` serves /bets.
+   */
+  async function overnightGapWithFill42(bets: ReconcileBets) {
+    vi.setSystemTime(DAY1_2330 - 600_000);
+    const fixture = setUp({}, (c) => Object.assign(c, { bets }));
+    const { client, store } = fixture;
+    client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-14'));
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+    vi.setSystemTime(DAY1_2330);
+    placedOverSocket(store, 42, DAY1_2330);
+    vi.setSystemTime(DAY1_2330 + 600_000);
+    monitor.onFeedStatus({ ...down, since: DAY1_2330 + 600_000 });
+    client.orders.mockImplementation(
+      ordersServer([filledCopy('42', DAY1_2330, DAY1_2330 + 900_000)]),
+    );
+    // Today's snapshot lists today's bets only.
+    client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-15'));
+    vi.setSystemTime(DAY2_0800);
+    monitor.onFeedStatus({ ...live, since: DAY2_0800 });
+    await vi.advanceTimersByTimeAsync(0);
+    return fixture;
+  }
+
   it('finds an order created before UTC midnight that filled while the socket was down overnight', async () => {
     vi.setSystemTime(DAY1_2330 - 600_000);
     const { client, store, effects } = setUp();
@@ -785,6 +815,46 @@ describe('TradingMonitor looking up orders no longer open', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(client.orders.mock.calls.length).toBeLessThan(10);
     expect(unresolved).toEqual([['42']]);
+  });
+
+  it('credits the hedge placed before UTC midnight for a fill made in an overnight gap', async () => {
+    const hedgePlacedAt = DAY1_2330 + 900_003;
+    const bets = vi.fn(async (query: { from?: string; to?: string; page?: number } = {}) => {
+      const hedge = {
+        betId: 'b42',
+        orderId: '42',
+        bookmaker: 'pinnacle',
+        betStatus: 'placed',
+        placedAt: iso(hedgePlacedAt),
+      };
+      // Bets are listed by the UTC day they were placed.
+      const listed = (query.from ?? '') <= '2026-02-14' && (query.to ?? '~') >= '2026-02-14';
+      const items = listed ? [{ payload: hedge, record: hedge }] : [];
+      return { items, total: items.length, page: query.page ?? 1, pageSize: 2000, totalPages: 1 };
+    });
+    const { store, effects } = await overnightGapWithFill42(bets);
+
+    expect(bets).toHaveBeenCalledWith(
+      expect.objectContaining({ from: '2026-02-14', to: '2026-02-14' }),
+    );
+    expect(store.bet('b42')).toMatchObject({ betStatus: 'placed' });
+    // Filled and hedged while the app was away: counted, and no fill waits for a hedge.
+    expect(store.counters().fills).toBe(1);
+    expect(fillsOf(effects)).toEqual([]);
+    expect(effects).toContainEqual({
+      kind: 'hedge-covered',
+      orderId: '42',
+      placedAt: hedgePlacedAt,
+    });
+  });
+
+  it('reads the gap again when its hedges from before midnight could not be read', async () => {
+    const { client } = await overnightGapWithFill42(async () => {
+      throw new Error('no answer from the server within 10 s');
+    });
+    expect(client.snapshot).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(client.snapshot).toHaveBeenCalledTimes(3);
   });
 
   it('reads back a bet placed before UTC midnight that is still pending in the store', async () => {
