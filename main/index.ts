@@ -182,6 +182,7 @@ async function main(): Promise<void> {
     },
   });
   batcher.listenTo(controller);
+  controller.on('restarted', batcher.pushRestart);
 
   // Test mode only: the latest notifications, for the test hooks (bounded like everything else).
   const shownNotifications: NotificationIntent[] = [];

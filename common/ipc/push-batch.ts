@@ -34,4 +34,10 @@ export interface PushBatch {
   missingHedges?: MissingHedgeReport;
   /** Events left out (the oldest) since the previous batch; absent when none. */
   dropped?: number;
+  /**
+   * The feed was restarted since the previous batch (another key, endpoint or channels,
+   * demo on or off): what the page holds is the previous feed's, and it asks for a fresh
+   * 'app:snapshot'. Sequence numbers continue across restarts, so they cannot tell.
+   */
+  restarted?: true;
 }

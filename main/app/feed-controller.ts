@@ -53,6 +53,11 @@ export type FeedControllerEvents = FeedEngineEvents & {
   demo: [demo: boolean];
   /** The trading status, P&L and reconciliation as last known (REST). */
   trading: [view: TradingView];
+  /**
+   * The running engine was stopped for a restart or a stop: its records, counters and
+   * missing hedges are gone with it, and whoever shows them must read them again.
+   */
+  restarted: [];
 };
 
 export interface FeedControllerOptions {
@@ -313,6 +318,7 @@ export class FeedController extends Emitter<FeedControllerEvents> {
       this.emit('demo', false);
     }
     this.setStatus(this.idleStatus(this.stopped ? 'stopped' : 'restarting'));
+    if (engine) this.emit('restarted');
   }
 
   /**

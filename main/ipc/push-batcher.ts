@@ -49,6 +49,8 @@ const MAX_TEXT_CHARS = 2_000;
 const MISSING_HEDGES_SHARE = 1 / 4;
 /** `,"dropped":` and the longest count. */
 const DROPPED_FIELD_BYTES = 11 + 16;
+/** `,"restarted":true` */
+const RESTARTED_FIELD_BYTES = ',"restarted":true'.length;
 /** Starting guess of an event's size, until some have been measured. */
 const INITIAL_EVENT_BYTES = 1_000;
 
@@ -87,6 +89,7 @@ export class PushBatcher {
   private readonly notifications: Queued<NotificationIntent>[] = [];
   private readonly errors: Queued<ErrorRecord>[] = [];
   private dropped = 0;
+  private restarted = false;
   /** The counters and missing hedges of the last batch sent, as JSON. */
   private sentSummary = '';
   private averageEventBytes = INITIAL_EVENT_BYTES;
@@ -131,6 +134,13 @@ export class PushBatcher {
       for (const unsubscribe of unsubscribers) unsubscribe();
     };
   }
+
+  /** The feed restarted (FeedController 'restarted'): the next batch says so. */
+  readonly pushRestart = (): void => {
+    if (this.disposed) return;
+    this.restarted = true;
+    this.schedule();
+  };
 
   readonly pushStatus = (status: FeedStatus): void => {
     if (this.disposed) return;
@@ -210,7 +220,7 @@ export class PushBatcher {
   }
 
   private build(): { value: PushBatch; bytes: number; summary: string } | null {
-    const limit = this.options.maxPushBytes - DROPPED_FIELD_BYTES;
+    const limit = this.options.maxPushBytes - DROPPED_FIELD_BYTES - RESTARTED_FIELD_BYTES;
     const batch: PushBatch = { events: [], notifications: [], errors: [], gaps: [] };
     const size = new BatchSize();
     if (this.status !== undefined) {
@@ -236,6 +246,11 @@ export class PushBatcher {
     this.takeQueued(this.notifications, batch.notifications, 'notifications', size, limit);
     this.takeQueued(this.errors, batch.errors, 'errors', size, limit);
     this.takeEvents(batch.events, size, limit);
+    if (this.restarted) {
+      batch.restarted = true;
+      size.addField('restarted', 4);
+      this.restarted = false;
+    }
     if (this.dropped > 0) {
       batch.dropped = this.dropped;
       size.addField('dropped', String(this.dropped).length);
@@ -246,6 +261,7 @@ export class PushBatcher {
       summaryText === this.sentSummary &&
       batch.status === undefined &&
       batch.dropped === undefined &&
+      batch.restarted === undefined &&
       batch.events.length + batch.notifications.length + batch.errors.length + batch.gaps.length ===
         0;
     return empty ? null : { value: batch, bytes: size.total, summary: summaryText };
@@ -315,7 +331,8 @@ export class PushBatcher {
       this.gaps.length > 0 ||
       this.notifications.length > 0 ||
       this.errors.length > 0 ||
-      this.dropped > 0
+      this.dropped > 0 ||
+      this.restarted
     );
   }
 
@@ -326,6 +343,7 @@ export class PushBatcher {
     this.notifications.length = 0;
     this.errors.length = 0;
     this.dropped = 0;
+    this.restarted = false;
   }
 }
 

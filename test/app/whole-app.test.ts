@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -161,6 +161,33 @@ describe('MM Tray as a whole', () => {
       () => `a row for order 4242 in the window; rows: ${text.slice(0, 500)}`,
       10_000,
     );
+  });
+
+  it('takes the previous feed off the dashboard when another key is set, even one refused', async () => {
+    const rowText = () =>
+      app.evaluate<string>(
+        "Array.from(document.querySelectorAll('[role=row]')).map((r) => r.textContent).join('\\n')",
+      );
+    // Settled: the reload the first reconciliation asked for (at most one a second) is done.
+    await sleep(1_500);
+    expect(await rowText()).toContain('4242');
+    // A key of no account the server knows: the feed restarts and is refused.
+    await app.evaluate(`window.mmTray.key.set(${JSON.stringify(randomUUID())})`);
+    await app.waitForState((s) => trayImage(s).includes(icon('auth-failed')), 'the key refused');
+    let text: string | null = null;
+    await waitFor(
+      () => {
+        void rowText().then((t) => {
+          text = t;
+        });
+        return text !== null && !text.includes('4242');
+      },
+      () => `order 4242 gone from the window; rows: ${text?.slice(0, 500)}`,
+      10_000,
+    );
+    // The key back: live again for what follows.
+    await app.evaluate(`window.mmTray.key.set(${JSON.stringify(simulator.demoKey)})`);
+    await app.waitForState((s) => trayImage(s).includes(icon('live')), 'live again');
   });
 
   it('shows an emergency with the emergency icon and an urgent notification', async () => {

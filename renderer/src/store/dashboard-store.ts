@@ -195,7 +195,7 @@ export class DashboardStore {
   private receive(incoming: PushBatch): void {
     if (this.stopped) return;
     const batch = this.loading ? incoming : this.afterSnapshot(incoming);
-    if (batch.dropped) this.resyncWanted = true;
+    if (batch.dropped || batch.restarted) this.resyncWanted = true;
     this.pending.push(batch);
     if (this.pending.length > MAX_PENDING_BATCHES) {
       if (this.loading) {

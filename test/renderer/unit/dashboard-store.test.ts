@@ -254,6 +254,31 @@ describe('bounded state', () => {
 });
 
 describe('fetching the snapshot again', () => {
+  it('when the feed restarted: nothing of the previous feed stays on screen', async () => {
+    const had = [orderEvent(1, { orderId: '100' })];
+    const before = snapshot({}, had);
+    before.feed.orders = [{ orderId: '100' }];
+    before.feed.missingHedges = {
+      fillsMissingHedge: 1,
+      orders: [
+        { orderId: '100', exchange: 'kalshi', fixtureId: null, stake: 5, fills: 1, since: T0 },
+      ],
+    };
+    const h = createHarness({ snapshot: before }, { minResyncIntervalMs: 0 });
+    void h.store.start();
+    await settle();
+    expect([...h.store.getState().orders.keys()]).toEqual(['100']);
+
+    // The key was cleared: main's feed is empty now, and its numbering goes on.
+    h.control.setSnapshot({ ...snapshot(), lastEventSeq: 1 });
+    h.control.push(batch([], { restarted: true }));
+    h.runFrame();
+    await settle();
+    expect(h.snapshotCalls()).toBe(2);
+    expect([...h.store.getState().orders.keys()]).toEqual([]);
+    expect(h.store.getState().missingHedges.fillsMissingHedge).toBe(0);
+  });
+
   it('when main dropped events, at most once a second', async () => {
     const h = createHarness({ snapshot: snapshot() }, { minResyncIntervalMs: 1_000 });
     void h.store.start();

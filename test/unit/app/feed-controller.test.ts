@@ -142,3 +142,18 @@ describe('FeedController: what the REST snapshot after a reconnect says', () => 
     await waitFor(() => !feed.status.emergency, 'the emergency cleared in the status');
   });
 });
+
+describe('FeedController restarts', () => {
+  it('says so each time a restart or a stop drops the running engine and what it held', async () => {
+    const { feed, goLive } = setup();
+    const restarts: string[] = [];
+    feed.on('restarted', () => restarts.push(feed.status.reason ?? ''));
+    await feed.restart(); // the first start: nothing was held before it
+    goLive();
+    expect(restarts).toEqual([]);
+    await feed.restart(); // a new key, endpoint or channels
+    expect(restarts).toEqual(['restarting']);
+    await feed.stop();
+    expect(restarts).toEqual(['restarting', 'stopped']);
+  });
+});

@@ -100,6 +100,25 @@ describe('PushBatcher', () => {
     expect(expectedNext).toBe(2_001);
   });
 
+  it('says once that the feed restarted, in a batch of its own when nothing else is due', () => {
+    const { batcher, pushes } = startBatcher();
+    batcher.pushRestart();
+    vi.advanceTimersByTime(100);
+    expect(pushes.map((p) => p.batch)).toEqual([
+      { events: [], notifications: [], errors: [], gaps: [], restarted: true },
+    ]);
+    // With the new feed's first events, and under the size limit however full the batch.
+    const events = marketEvents(200);
+    batcher.pushRestart();
+    for (const event of events) batcher.pushEvent(event);
+    vi.advanceTimersByTime(1_000);
+    const after = pushes.slice(1);
+    expect(after.filter((p) => p.batch.restarted).length).toBe(1);
+    expect(after[0]!.batch.restarted).toBe(true);
+    expect(Math.max(...after.map((p) => p.bytes))).toBeLessThanOrEqual(MAX_PUSH_BYTES);
+    expect(seqs(after)).toEqual(events.map((e) => e.seq));
+  });
+
   it('delivers a burst that fits the backlog in full, spread over several frames', () => {
     const events = marketEvents(150); // about 150 KB: three pushes' worth
     const { batcher, pushes } = startBatcher();
