@@ -163,11 +163,7 @@ export class ReconcilePass {
       engine.mergeState(
         {
           orders: [...snapshot.openOrders.map((o) => o.record), ...closed, ...missed],
-          bets: [
-            ...snapshot.bets.map((b) => b.record),
-            ...(olderBets ?? []),
-            ...(gapBets ?? []),
-          ],
+          bets: [...snapshot.bets.map((b) => b.record), ...(olderBets ?? []), ...(gapBets ?? [])],
           accounts: snapshot.accounts.map((a) => a.record),
           ...(emergencyNewer
             ? {}
