@@ -102,6 +102,7 @@ interface StaleOrders {
 export class ReconcilePass {
   private readonly missedSince: number | null;
   private readonly emergencyBroadcasts: number;
+  private readonly accountBroadcasts: number;
   private stale: StaleOrders | undefined;
 
   constructor(
@@ -110,6 +111,7 @@ export class ReconcilePass {
   ) {
     this.missedSince = state.missedSince;
     this.emergencyBroadcasts = options.engine.store.emergencyBroadcasts;
+    this.accountBroadcasts = options.engine.store.accountBroadcasts;
   }
 
   /**
@@ -165,6 +167,7 @@ export class ReconcilePass {
           orders: [...snapshot.openOrders.map((o) => o.record), ...closed, ...missed],
           bets: [...snapshot.bets.map((b) => b.record), ...(olderBets ?? []), ...(gapBets ?? [])],
           accounts: snapshot.accounts.map((a) => a.record),
+          accountsReadAt: this.accountBroadcasts,
           ...(emergencyNewer
             ? {}
             : {

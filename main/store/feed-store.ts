@@ -52,6 +52,11 @@ export interface StoreMergeInput {
   /** Replace the given collections instead of merging into them. */
   replace?: boolean;
   /**
+   * The copies were read when `accountBroadcasts` was this: an account a broadcast updated
+   * since keeps the broadcast's state, as the copy is older.
+   */
+  accountsReadAt?: number;
+  /**
    * The records may hold news: the feed was down from `news.since` and missed what happened
    * meanwhile. Orders whose matched stake grew then produce fills (FeedStore.merge).
    */
@@ -70,13 +75,18 @@ export class FeedStore {
   private readonly day: DayCounter;
   private readonly recent: RecentEvents;
   private readonly missingHedges: () => MissingHedgeReport;
+  private accountBroadcastCount = 0;
+  /** accountBroadcasts as it was after each kept account's latest broadcast. */
+  private readonly accountBroadcastAt = new Map<string, number>();
 
   constructor(options: FeedStoreOptions = {}) {
     this.book = new OrderBook({
       maxOrders: options.maxOrders ?? 10_000,
       maxBets: options.maxBets ?? 10_000,
     });
-    this.accounts = new BoundedRecordMap(options.maxAccounts ?? 500, isInactiveAccount);
+    this.accounts = new BoundedRecordMap(options.maxAccounts ?? 500, isInactiveAccount, (key) =>
+      this.accountBroadcastAt.delete(key),
+    );
     this.scores = new BoundedRecordMap(options.maxScores ?? 2_000, isFinishedScore);
     this.day = new DayCounter(options.dayStart ?? localDayStart);
     this.recent = new RecentEvents(options.recentCapacity ?? 2_000);
@@ -138,8 +148,15 @@ export class FeedStore {
       : { hedged: new Map<string, number | null>(), declined: [] };
     const hedged = bets.hedged;
     if (input.accounts) {
-      if (replace) this.accounts.clear();
-      for (const account of input.accounts) this.storeAccount(account);
+      if (replace) {
+        this.accounts.clear();
+        this.accountBroadcastAt.clear();
+      }
+      const readAt = input.accountsReadAt;
+      for (const account of input.accounts) {
+        if (readAt !== undefined && this.accountBroadcastSince(account, readAt)) continue;
+        this.storeAccount(account);
+      }
     }
     const emergency = input.emergency
       ? this.emergencyTracker.apply(input.emergency, now)
@@ -201,6 +218,14 @@ export class FeedStore {
     return this.emergencyTracker.broadcastsApplied;
   }
 
+  /**
+   * How many account broadcasts the store applied so far: read it before a REST read, and
+   * pass it as the merge's `accountsReadAt`.
+   */
+  get accountBroadcasts(): number {
+    return this.accountBroadcastCount;
+  }
+
   /** Today's counters; pass `now` to roll over to a new day first. */
   counters(now?: number): DayCounters {
     return this.day.snapshot(now);
@@ -237,7 +262,18 @@ export class FeedStore {
   }
 
   private applyAccount(event: AccountBroadcast): void {
-    this.storeAccount(event.record);
+    const account = event.record;
+    this.storeAccount(account);
+    if (account == null || typeof account !== 'object') return;
+    this.accountBroadcastCount += 1;
+    const key = accountKey(account.exchange, account.username);
+    if (this.accounts.has(key)) this.accountBroadcastAt.set(key, this.accountBroadcastCount);
+  }
+
+  private accountBroadcastSince(account: AccountRecord, readAt: number): boolean {
+    if (account == null || typeof account !== 'object') return false;
+    const at = this.accountBroadcastAt.get(accountKey(account.exchange, account.username));
+    return at !== undefined && at > readAt;
   }
 
   private storeAccount(update: AccountRecord): void {

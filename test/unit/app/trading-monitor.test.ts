@@ -8,7 +8,7 @@ import { ServerRefusedError } from '../../../main/rest';
 import type { StoreEffect } from '../../../main/store/effects';
 import { FeedStore } from '../../../main/store/feed-store';
 import type { OrderRecord } from '../../../main/store/records';
-import { betEvent, orderEvent } from '../store/feed-events';
+import { accountEvent, betEvent, orderEvent } from '../store/feed-events';
 
 function tradingStatus(status: string, extra: Partial<TradingStatus> = {}): TradingStatus {
   return {
@@ -340,6 +340,43 @@ describe('TradingMonitor and answers older than what the app knows', () => {
     expect(monitor.current.reconciledAt).not.toBeNull();
     expect(store.order('7')?.orderStatus).toBe('CANCELLED');
     expect(store.openOrders()).toEqual([]);
+  });
+
+  it('keeps what an account broadcast said while the snapshot was in flight', async () => {
+    const { client, store } = setUp();
+    await vi.advanceTimersByTimeAsync(0);
+    const account = (balance: number, active: boolean) => ({
+      exchange: 'kalshi',
+      username: 'mm1',
+      balance,
+      active,
+    });
+    const inFlight = deferred<RestSnapshot>();
+    client.snapshot.mockImplementationOnce(() => inFlight.promise);
+    monitor.onFeedStatus(live);
+    store.apply(accountEvent(account(400, false)), T0 + 1_000);
+    const read = snapshotOf(tradingStatus('live'));
+    read.accounts = [
+      { payload: account(1_000, true), record: account(1_000, true) },
+      {
+        payload: { ...account(50, true), username: 'mm2' },
+        record: { ...account(50, true), username: 'mm2' },
+      },
+    ];
+    inFlight.resolve(read);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(monitor.current.reconciledAt).not.toBeNull();
+    expect(store.account('kalshi', 'mm1')).toMatchObject({ balance: 400, active: false });
+    // An account no broadcast changed takes the snapshot's copy.
+    expect(store.account('kalshi', 'mm2')).toMatchObject({ balance: 50 });
+
+    // The next reconciliation's copy is newer than that broadcast: it is taken.
+    read.accounts = [{ payload: account(900, true), record: account(900, true) }];
+    client.snapshot.mockResolvedValueOnce(read);
+    monitor.onFeedStatus(down);
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.account('kalshi', 'mm1')).toMatchObject({ balance: 900, active: true });
   });
 });
 
