@@ -77,7 +77,10 @@ export interface DashboardState {
   demo: boolean;
   quietUntil: number | null;
   entries: readonly FeedEntry[];
-  /** Events taken in since the window opened (the feed's "new events" count uses it). */
+  /**
+   * Entries made since the window opened, a reload's included: the next entry's id. Not a
+   * count of the feed's events (a reload adds ones already shown); seq is.
+   */
   eventsReceived: number;
   lastEventAt: number | null;
   orders: ReadonlyMap<string, OrderPayload>;

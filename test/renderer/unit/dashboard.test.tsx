@@ -177,6 +177,23 @@ describe('the live feed', () => {
     await user.click(screen.getByRole('button', { name: 'Show latest' }));
     expect(await screen.findByRole('row', { name: /Order 100999/ })).toBeTruthy();
   });
+
+  it('counts only new events when a reload brings back the ones it had', async () => {
+    const { user, control } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Live feed' }));
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    // Main dropped events under load: the page reloads its snapshot, recent events and all.
+    const reloaded = feedSnapshot();
+    const newer = orderEvent(4, { orderId: '100999' });
+    reloaded.feed.recentEvents = [...reloaded.feed.recentEvents, newer];
+    reloaded.lastEventSeq = 4;
+    control.setSnapshot(reloaded);
+    act(() => control.push(batch([newer], { dropped: 1 })));
+    const reloads = () => control.calls.filter((c) => c.method === 'app.snapshot').length;
+    await waitFor(() => expect(reloads()).toBe(2), { timeout: 3_000 });
+    expect(await screen.findByText('1 new event')).toBeTruthy();
+    expect(screen.queryByText(/new events/)).toBeNull();
+  });
 });
 
 describe('orders and hedges', () => {

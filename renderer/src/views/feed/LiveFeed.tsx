@@ -41,7 +41,7 @@ export function LiveFeed({
     useDashboard((s) => s.entries),
     LIST_REFRESH_MS,
   );
-  const received = useDashboard((s) => s.eventsReceived);
+  const newestSeq = useDashboard((s) => s.entries[0]?.event.seq ?? null);
   const status = useDashboard((s) => s.status);
   const connected = status?.state === 'live';
   const now = useNow(60_000);
@@ -68,8 +68,11 @@ export function LiveFeed({
 
   const shown = frozen ?? live;
   const rows = useMemo(() => filterEntries(shown, filter), [shown, filter]);
-  // Entry ids count every event taken in, so the newest held one says how many came since.
-  const waiting = frozen ? received - (frozen[0]?.id ?? received) : 0;
+  // Sequence numbers count every event of the feed (across restarts and reloads, which
+  // bring events the list had already), so the newest held one says how many came since.
+  const heldSeq = frozen?.[0]?.event.seq;
+  const waiting =
+    heldSeq !== undefined && newestSeq !== null ? Math.max(0, newestSeq - heldSeq) : 0;
 
   const columns = useMemo<GridColumn<FeedEntry>[]>(
     () => [
