@@ -68,6 +68,16 @@ export const en = {
   'mainText.keyTest.noAnswer': 'no answer from the server in time',
   'mainText.keyTest.refused': 'the server refused the key: {reason}',
   'mainText.keyTest.couldNotConnect': 'could not connect: {reason}',
+  'mainText.keyTest.noKey': 'no API key to test: enter one first',
+  'mainText.keyTest.savedKeyStays':
+    'to test another endpoint, enter the key: the saved one goes only to the saved endpoint',
+  'mainText.request.endpointNotConfirmed':
+    'endpoint not changed: sending the saved API key to {host} was not confirmed',
+  'mainText.error.unresolvedOrders.one':
+    '{count} order shown as open ({ids}) no longer open on the server and not found in its order list: final state unknown, check them on the exchange',
+  'mainText.error.unresolvedOrders.other':
+    '{count} orders shown as open ({ids}) no longer open on the server and not found in its order list: final state unknown, check them on the exchange',
+  'mainText.error.andMore': '{ids} and {count} more',
   'mainText.keychain.noBackend':
     'No keychain is available: MM Tray keeps the API key in a Secret Service keychain, and none is running. Install and unlock one, such as GNOME Keyring or KWallet (for example `sudo apt install gnome-keyring libsecret-1-0`).',
   'mainText.keychain.failed': '{keychain} could not be used ({reason}).',

@@ -10,6 +10,7 @@ import type { Translator } from './translator';
  */
 
 type T = Translator['t'];
+type TP = Translator['tp'];
 
 const FIXED_REASONS: Record<string, MessageKey> = {
   starting: 'mainText.reason.starting',
@@ -40,6 +41,13 @@ export function connectionReasonText(t: T, reason: string): string {
 export function keyTestText(t: T, message: string): string {
   if (message === 'the server accepted the key') return t('mainText.keyTest.accepted');
   if (message === 'no answer from the server in time') return t('mainText.keyTest.noAnswer');
+  if (message === 'no API key to test: enter one first') return t('mainText.keyTest.noKey');
+  if (
+    message ===
+    'to test another endpoint, enter the key: the saved one goes only to the saved endpoint'
+  ) {
+    return t('mainText.keyTest.savedKeyStays');
+  }
   let match = /^the server refused the key: ([\s\S]*)$/.exec(message);
   if (match) {
     const reason = match[1] === 'no reason given' ? t('mainText.noReason') : match[1]!;
@@ -49,6 +57,32 @@ export function keyTestText(t: T, message: string): string {
   if (match)
     return t('mainText.keyTest.couldNotConnect', { reason: connectionReasonText(t, match[1]!) });
   return message;
+}
+
+/**
+ * Why a request to main failed (the error of a rejected bridge call), without the
+ * "<channel> failed: " main's IPC router puts first.
+ */
+export function requestFailureText(t: T, message: string): string {
+  const reason = message.replace(/^[a-z]+:[a-z-]+ failed: /, '');
+  const match = /^endpoint not changed: sending the saved API key to (.+) was not confirmed$/.exec(
+    reason,
+  );
+  if (match) return t('mainText.request.endpointNotConfirmed', { host: match[1]! });
+  return reason;
+}
+
+const UNRESOLVED_ORDERS =
+  /^(\d+) orders? shown as open \((.*?)(?: and (\d+) more)?\) no longer open on the server and not found in its order list: final state unknown, check them on the exchange$/;
+
+/** An error main listed (ErrorRecord.message): the ones main words itself, translated. */
+export function errorText(t: T, tp: TP, message: string): string {
+  const match = UNRESOLVED_ORDERS.exec(message);
+  if (!match) return message;
+  const more = match[3];
+  const ids =
+    more === undefined ? match[2]! : t('mainText.error.andMore', { ids: match[2]!, count: more });
+  return tp('mainText.error.unresolvedOrders', Number(match[1]), { ids });
 }
 
 const READ_AGAIN =

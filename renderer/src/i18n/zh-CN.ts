@@ -67,6 +67,15 @@ export const zhCN: Catalog = {
   'mainText.keyTest.noAnswer': '服务器未及时应答',
   'mainText.keyTest.refused': '服务器拒绝了该密钥：{reason}',
   'mainText.keyTest.couldNotConnect': '无法连接：{reason}',
+  'mainText.keyTest.noKey': '没有可测试的 API 密钥：请先输入一个',
+  'mainText.keyTest.savedKeyStays':
+    '要测试其他端点，请输入密钥：已保存的密钥只会发送到已保存的端点',
+  'mainText.request.endpointNotConfirmed': '端点未更改：未确认将已保存的 API 密钥发送到 {host}',
+  'mainText.error.unresolvedOrders.one':
+    '{count} 个显示为未结的订单（{ids}）在服务器上已不再未结，且未在其订单列表中找到：最终状态未知，请在交易所核实',
+  'mainText.error.unresolvedOrders.other':
+    '{count} 个显示为未结的订单（{ids}）在服务器上已不再未结，且未在其订单列表中找到：最终状态未知，请在交易所核实',
+  'mainText.error.andMore': '{ids} 等另外 {count} 个',
   'mainText.keychain.noBackend':
     '没有可用的钥匙串：MM Tray 将 API 密钥保存在 Secret Service 钥匙串中，但当前没有运行任何钥匙串。请安装并解锁一个，例如 GNOME Keyring 或 KWallet（例如 `sudo apt install gnome-keyring libsecret-1-0`）。',
   'mainText.keychain.failed': '{keychain}无法使用（{reason}）。',

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createFormatters } from '../../../renderer/src/i18n/formatters';
 import {
   connectionReasonText,
+  errorText,
   keychainProblemText,
   keyTestText,
+  requestFailureText,
 } from '../../../renderer/src/i18n/main-text';
 import { orderStatusLabel } from '../../../renderer/src/i18n/order-status';
 import { createTranslator } from '../../../renderer/src/i18n/translator';
@@ -21,6 +23,45 @@ const noBackend = `No keychain is available: MM Tray keeps the API key in a Secr
 const macos = `The macOS Keychain could not be used (User interaction is not allowed). ${READ_AGAIN} ${SESSION_ONLY}`;
 
 describe("main's texts in the dashboard's language", () => {
+  it('translates a declined endpoint change, without the IPC channel the router names', () => {
+    const refused =
+      'settings:update failed: endpoint not changed: sending the saved API key to mm.example.com was not confirmed';
+    expect(requestFailureText(zh, refused)).toBe(
+      '端点未更改：未确认将已保存的 API 密钥发送到 mm.example.com',
+    );
+    expect(requestFailureText(en, refused)).toBe(
+      'endpoint not changed: sending the saved API key to mm.example.com was not confirmed',
+    );
+    expect(requestFailureText(zh, 'key:set failed: disk full')).toBe('disk full');
+  });
+
+  it('translates the key tests that need a key first', () => {
+    expect(keyTestText(zh, 'no API key to test: enter one first')).toBe(
+      '没有可测试的 API 密钥：请先输入一个',
+    );
+    expect(
+      keyTestText(
+        zh,
+        'to test another endpoint, enter the key: the saved one goes only to the saved endpoint',
+      ),
+    ).toBe('要测试其他端点，请输入密钥：已保存的密钥只会发送到已保存的端点');
+  });
+
+  it('translates the orders whose final state is unknown, ids and all', () => {
+    const zhTp = createTranslator('zh-CN', createFormatters('zh-CN').count).tp;
+    const enTp = createTranslator('en', createFormatters('en-US').count).tp;
+    const many =
+      '12 orders shown as open (1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more) no longer open on the server and not found in its order list: final state unknown, check them on the exchange';
+    expect(errorText(zh, zhTp, many)).toBe(
+      '12 个显示为未结的订单（1, 2, 3, 4, 5, 6, 7, 8, 9, 10 等另外 2 个）在服务器上已不再未结，且未在其订单列表中找到：最终状态未知，请在交易所核实',
+    );
+    expect(errorText(en, enTp, many)).toBe(many);
+    const one =
+      '1 order shown as open (42) no longer open on the server and not found in its order list: final state unknown, check them on the exchange';
+    expect(errorText(en, enTp, one)).toBe(one);
+    expect(errorText(zh, zhTp, 'engine: socket hang up')).toBe('engine: socket hang up');
+  });
+
   it('translates the connection reasons main writes, keeping the numbers and server words', () => {
     expect(connectionReasonText(zh, 'no answer to ping within 10 s')).toBe('ping 在 10 秒内无应答');
     expect(connectionReasonText(zh, 'closed by the server (4000: Going away)')).toBe(

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
+import { requestFailureText } from '../../i18n/main-text';
 import { useBridge, useDashboard } from '../../store/use-dashboard';
 import { ApiKeyForm } from '../settings/ApiKeyForm';
 import { messageOf } from '../settings/use-settings-update';
@@ -22,7 +23,9 @@ export function Onboarding({ onSkip }: { onSkip: () => void }) {
     setError(null);
     bridge.demo
       .set(true)
-      .catch((e: unknown) => setError(t('settings.failed', { message: messageOf(e) })))
+      .catch((e: unknown) =>
+        setError(t('settings.failed', { message: requestFailureText(t, messageOf(e)) })),
+      )
       .finally(() => setBusy(false));
   };
   return (

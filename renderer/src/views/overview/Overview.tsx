@@ -5,6 +5,7 @@ import { LIST_REFRESH_MS } from '../../app/list-refresh';
 import { useNow } from '../../app/use-now';
 import { useThrottled } from '../../app/use-throttled';
 import { useI18n } from '../../i18n/i18n-context';
+import { errorText } from '../../i18n/main-text';
 import { useDashboard } from '../../store/use-dashboard';
 import { openOrdersOf } from '../trading/open-orders';
 import { TradingControls } from '../trading/TradingControls';
@@ -242,7 +243,8 @@ export function Overview({
             <ul className="problems">
               {errors.slice(0, LATEST_PROBLEMS).map((e) => (
                 <li key={`${e.at}|${e.message}`}>
-                  <span className="num muted">{fmt.when(e.at, now)}</span> {e.message}
+                  <span className="num muted">{fmt.when(e.at, now)}</span>{' '}
+                  {errorText(t, tp, e.message)}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { isUuid } from '../../../../common/uuid';
 import { useI18n } from '../../i18n/i18n-context';
-import { keychainProblemText, keyTestText } from '../../i18n/main-text';
+import { keychainProblemText, keyTestText, requestFailureText } from '../../i18n/main-text';
 import { useBridge, useDashboard, useStore } from '../../store/use-dashboard';
 import { FeedbackLine } from './FeedbackLine';
 import { type Feedback, messageOf } from './use-settings-update';
@@ -44,7 +44,10 @@ export function ApiKeyForm({
     try {
       setFeedback(await action());
     } catch (error) {
-      setFeedback({ text: t('settings.failed', { message: messageOf(error) }), ok: false });
+      setFeedback({
+        text: t('settings.failed', { message: requestFailureText(t, messageOf(error)) }),
+        ok: false,
+      });
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import type { Settings as SettingsValue } from '../../../../common/settings/sche
 import { useNow } from '../../app/use-now';
 import { useI18n } from '../../i18n/i18n-context';
 import { osLocales, resolveLanguage } from '../../i18n/locale';
+import { requestFailureText } from '../../i18n/main-text';
 import { useBridge, useDashboard, useStore } from '../../store/use-dashboard';
 import { ApiKeyForm } from './ApiKeyForm';
 import { FeedbackLine } from './FeedbackLine';
@@ -171,7 +172,10 @@ function NotificationSettings({ settings }: { settings: SettingsValue }) {
       store.applyQuietUntil(until);
       setFeedback({ text: t('settings.saved'), ok: true });
     } catch (error) {
-      setFeedback({ text: t('settings.failed', { message: messageOf(error) }), ok: false });
+      setFeedback({
+        text: t('settings.failed', { message: requestFailureText(t, messageOf(error)) }),
+        ok: false,
+      });
     }
   };
 
@@ -252,7 +256,10 @@ function GeneralSettings({ settings }: { settings: SettingsValue }) {
       await bridge.demo.set(enabled);
       setFeedback({ text: t(enabled ? 'settings.demo.on' : 'settings.demo.off'), ok: true });
     } catch (error) {
-      setFeedback({ text: t('settings.failed', { message: messageOf(error) }), ok: false });
+      setFeedback({
+        text: t('settings.failed', { message: requestFailureText(t, messageOf(error)) }),
+        ok: false,
+      });
     }
   };
 
