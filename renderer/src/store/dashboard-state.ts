@@ -43,8 +43,8 @@ export const DEFAULT_LIMITS: StoreLimits = {
 };
 
 /**
- * One event as the feed shows it. `id` is the renderer's own running number: main's `seq`
- * starts again when the feed restarts (new key, demo on or off), so it cannot be a key.
+ * One event as the feed shows it. `id` is the renderer's own running number: a reload of
+ * the snapshot brings events back that the list held already, so `seq` cannot be a key.
  */
 export interface FeedEntry {
   id: number;

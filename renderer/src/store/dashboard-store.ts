@@ -33,9 +33,10 @@ const MAX_PENDING_BATCHES = 600;
  * are queued and folded in once per animation frame, so a burst costs one render.
  *
  * Joining: subscribe to pushes first, then fetch the snapshot, then apply only pushed
- * events newer than the snapshot's last. A batch that says events were dropped, or a
- * feed that started over (its sequence numbers went back), means the page's picture is
- * incomplete: it fetches a fresh snapshot.
+ * events newer than the snapshot's last. A batch that says events were dropped or the
+ * feed restarted (another key, endpoint or channels: main's numbering goes on, so only
+ * the batch can say), or sequence numbers going back, means the page's picture is
+ * incomplete or stale: it fetches a fresh snapshot.
  */
 export class DashboardStore {
   private state: DashboardState = INITIAL_STATE;
