@@ -5,6 +5,7 @@ import {
   type NotificationKind,
 } from '../../common/domain/notifications';
 import type { Language } from '../../common/i18n/language';
+import { SERVER_CLOCK_SKEW_MS } from '../clock/server-clock-skew';
 import type { StoreEffect } from '../store/effects';
 import type { MissingHedgeReport } from '../store/snapshot';
 import { Coalescer, type Notice } from './coalescer';
@@ -49,9 +50,6 @@ export interface NotificationPolicyOptions {
   maxPendingFills?: number;
   maxMissingHedgeOrders?: number;
 }
-
-/** Leeway between the server's clock (a hedge's placedAt) and this machine's (a fill's). */
-const CLOCK_SKEW_MS = 2_000;
 
 const ALWAYS_ON: ReadonlySet<NotificationKind> = new Set(['emergency', 'emergency-cleared']);
 
@@ -237,7 +235,9 @@ export class NotificationPolicy {
         // by then, not a later one (an old hedge REST lists must not hide a new fill).
         this.hedges.cover(
           effect.orderId,
-          effect.placedAt === null ? Number.POSITIVE_INFINITY : effect.placedAt + CLOCK_SKEW_MS,
+          effect.placedAt === null
+            ? Number.POSITIVE_INFINITY
+            : effect.placedAt + SERVER_CLOCK_SKEW_MS,
         );
         return;
       case 'hedge-declined': {

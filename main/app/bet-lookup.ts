@@ -1,4 +1,5 @@
 import { utcDay } from '../../common/rest/numbers';
+import { SERVER_CLOCK_SKEW_MS } from '../clock/server-clock-skew';
 import type { RestClient } from '../rest';
 import { type BetRecord, parseTimestamp } from '../store/records';
 import { firstDayToRead, LOOKUP_MAX_PAGES, LOOKUP_PAGE_SIZE } from './order-lookup';
@@ -42,8 +43,6 @@ export async function lookUpBets(
   return found;
 }
 
-/** Leeway between the server's clock (a bet's placedAt) and this machine's (the gap's start). */
-const CLOCK_SKEW_MS = 2_000;
 const DAY_MS = 86_400_000;
 
 /**
@@ -73,7 +72,8 @@ export async function lookUpGapBets(
     }
     for (const { record } of answer.items) {
       const placedAt = parseTimestamp(record.placedAt);
-      if (placedAt === undefined || placedAt >= missedSince - CLOCK_SKEW_MS) found.push(record);
+      if (placedAt === undefined || placedAt >= missedSince - SERVER_CLOCK_SKEW_MS)
+        found.push(record);
     }
     if (answer.items.length === 0 || page >= answer.totalPages) break;
   }
