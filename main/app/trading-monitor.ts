@@ -150,6 +150,9 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
       this.live = live;
       this.session += 1;
       if (live) {
+        // What changes from now on is news: a fill the first REST read lists before its
+        // broadcast arrives (which then adds nothing) must not be taken in as history.
+        if (!this.everLive) this.reconciliation.noteMissedFrom(status.since);
         this.everLive = true;
         void this.reconcile();
       } else if (this.everLive) {

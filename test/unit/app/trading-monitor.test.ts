@@ -579,32 +579,63 @@ describe('TradingMonitor after a gap', () => {
     expect(store.counters().fills).toBe(3);
   });
 
-  it('raises nothing on the first reconciliation: what happened before the app listened is history', async () => {
+  it('raises nothing on the first reconciliation for what happened before the app listened', async () => {
     const { client, store, effects } = setUp();
-    // Seen over the socket before the first snapshot came back; filled since, says REST.
-    store.apply(
-      orderEvent('INSERT', { orderId: 5, orderStatus: 'PLACED', orderStake: 100, matchedStake: 0 }),
-      T0,
-    );
     const first = { ...snapshotOf(tradingStatus('live')) };
+    const earlier = iso(T0 - 1_800_000);
     first.openOrders = [
-      rest({ orderId: '7', orderStatus: 'PLACED', orderStake: 100, matchedStake: 40 }),
+      rest({
+        orderId: '7',
+        orderStatus: 'PLACED',
+        orderStake: 100,
+        matchedStake: 40,
+        matchedAt: earlier,
+        updatedAt: earlier,
+      }),
     ];
     client.snapshot.mockResolvedValueOnce(first);
-    client.orders.mockResolvedValueOnce(pageOf([filledOrder('5', T0 - 60_000)]));
-    monitor.onFeedStatus(live);
+    client.orders.mockResolvedValueOnce(pageOf([filledOrder('10', T0 - 3_600_000)]));
+    monitor.onFeedStatus({ ...live, since: T0 });
     await vi.advanceTimersByTimeAsync(0);
 
-    expect(store.order('5')).toMatchObject({ orderStatus: 'FILLED', matchedStake: 100 });
     expect(store.order('7')).toMatchObject({ matchedStake: 40 });
+    expect(store.order('10')).toBeUndefined();
     expect(effects).toEqual([]);
     expect(store.counters().fills).toBe(0);
   });
 
+  it('reports a fill the first reload lists before its broadcast arrives, once', async () => {
+    const { client, store, effects } = setUp();
+    // Seen over the socket once it was live, unmatched; REST already lists it filled.
+    store.apply(
+      orderEvent('INSERT', { orderId: 5, orderStatus: 'PLACED', orderStake: 100, matchedStake: 0 }),
+      T0 + 1_000,
+    );
+    client.orders.mockResolvedValueOnce(pageOf([filledOrder('5', T0 + 5_000)]));
+    vi.setSystemTime(T0 + 6_000);
+    monitor.onFeedStatus({ ...live, since: T0 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fillsOf(effects)).toEqual([['5', 100]]);
+
+    // Its broadcast, late: nothing new in it.
+    const late = store.apply(
+      orderEvent(
+        'UPDATE',
+        { ...filledOrder('5', T0 + 5_000), orderId: 5 },
+        { matchedStake: 0, orderStatus: 'PLACED' },
+      ),
+      T0 + 7_000,
+    );
+    expect(late).toEqual([]);
+    expect(store.counters().fills).toBe(1);
+  });
+
   it('reads the gap again at the next poll when today’s orders could not be read', async () => {
     const { client, store, effects } = setUp();
-    monitor.onFeedStatus(live);
+    monitor.onFeedStatus({ ...live, since: T0 });
     await vi.advanceTimersByTimeAsync(0);
+    // The first pass read what changed since the feed went live.
+    client.orders.mockClear();
 
     client.orders.mockRejectedValueOnce(new Error('no answer from the server within 10 s'));
     await reconnect();
@@ -789,8 +820,9 @@ describe('TradingMonitor looking up orders no longer open', () => {
     vi.setSystemTime(DAY2_0200);
     const { client, store, effects } = setUp();
     client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-15'));
-    monitor.onFeedStatus(live);
+    monitor.onFeedStatus({ ...live, since: DAY2_0200 });
     await vi.advanceTimersByTimeAsync(0);
+    client.orders.mockClear();
     placedOverSocket(store, 42, DAY2_0200);
     vi.setSystemTime(DAY2_0200 + 60_000);
     monitor.onFeedStatus({ ...down, since: DAY2_0200 + 60_000 });
@@ -816,8 +848,10 @@ describe('TradingMonitor looking up orders no longer open', () => {
     vi.setSystemTime(DAY2_0200);
     const { client, store } = setUp();
     client.snapshot.mockResolvedValue(snapshotNoneOpen('2026-02-15'));
-    monitor.onFeedStatus(live);
+    monitor.onFeedStatus({ ...live, since: DAY2_0200 });
     await vi.advanceTimersByTimeAsync(0);
+    // The first pass read what changed since the feed went live.
+    client.orders.mockClear();
     placedOverSocket(store, 42, DAY2_0200);
     const unresolved: string[][] = [];
     monitor.on('unresolved', (ids) => unresolved.push(ids));
