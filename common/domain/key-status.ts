@@ -12,4 +12,9 @@ export interface KeyStatus {
    * nothing is locked and no key can be waiting in it.
    */
   keychainMissing?: true;
+  /**
+   * With keychainProblem: the keychain is locked. Reading it asks the user to unlock it, so
+   * it is read again when the user acts (Reconnect now, a screen unlock), not on a timer.
+   */
+  keychainLocked?: true;
 }

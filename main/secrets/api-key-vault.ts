@@ -32,7 +32,18 @@ export class KeychainUnavailableError extends Error {
   }
 }
 
+/** The keychain answered, but refused the write that checks whether it is unlocked. */
+class LockedKeychainError extends Error {
+  override readonly name = 'LockedKeychainError';
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
 type Storage = KeyStatus['storage'];
+
+/** An entry of the vault's own, written and removed again to check the keychain is unlocked. */
+export const KEYCHAIN_CHECK_ACCOUNT = 'mm-tray-keychain-check';
 type ChangeListener = (status: KeyStatus) => void;
 
 /**
@@ -51,6 +62,8 @@ export class ApiKeyVault {
   private problem: string | undefined;
   /** Whether the last problem described was no keychain at all (see KeyStatus). */
   private keychainMissing = false;
+  /** Whether the last problem described was a locked keychain (see KeyStatus). */
+  private keychainLocked = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: ApiKeyVaultOptions) {
@@ -65,6 +78,7 @@ export class ApiKeyVault {
     if (this.problem !== undefined) {
       status.keychainProblem = this.problem;
       if (this.keychainMissing) status.keychainMissing = true;
+      if (this.keychainLocked) status.keychainLocked = true;
     }
     return status;
   }
@@ -93,7 +107,10 @@ export class ApiKeyVault {
   load(): Promise<KeyStatus> {
     return this.serially(async () => {
       try {
-        const stored = await this.store.get(this.account);
+        let stored = await this.store.get(this.account);
+        if (stored === null && (await this.unlockedWhenAnswerIsNothing())) {
+          stored = await this.store.get(this.account);
+        }
         if (stored !== null && isUuid(stored)) this.commit(stored, 'keychain', undefined);
         else if (this.storage === 'keychain') this.commit(null, 'none', undefined);
         else this.commit(this.key, this.storage, undefined);
@@ -118,7 +135,7 @@ export class ApiKeyVault {
       if (options.sessionOnly) {
         let problem: string | undefined;
         try {
-          await this.store.delete(this.account);
+          await this.deleteStored();
         } catch (error) {
           problem = this.describe(error);
         }
@@ -145,7 +162,7 @@ export class ApiKeyVault {
   clearKey(): Promise<KeyStatus> {
     return this.serially(async () => {
       try {
-        await this.store.delete(this.account);
+        await this.deleteStored();
       } catch (error) {
         const problem = this.describe(error);
         if (this.storage === 'keychain') {
@@ -160,8 +177,34 @@ export class ApiKeyVault {
     });
   }
 
+  /** Removes the profile's entry; rejects when a locked keychain may have kept it. */
+  private async deleteStored(): Promise<void> {
+    if (await this.store.delete(this.account)) return;
+    if (await this.unlockedWhenAnswerIsNothing()) await this.store.delete(this.account);
+  }
+
+  /**
+   * A locked Secret Service (Linux) answers a read with "no key" and a delete with "nothing
+   * deleted", as an empty one does: keytar cannot tell them apart. A write fails there
+   * ("Cannot create an item in a locked collection"), after the desktop asked to unlock.
+   * So before such an answer is believed, an entry of the vault's own is written and
+   * removed: this rejects while the keychain stays locked, and resolves true when the
+   * question should be asked again (the keychain may have been unlocked meanwhile).
+   */
+  private async unlockedWhenAnswerIsNothing(): Promise<boolean> {
+    if (this.platform !== 'linux') return false;
+    try {
+      await this.store.set(KEYCHAIN_CHECK_ACCOUNT, 'unlocked');
+    } catch (error) {
+      throw new LockedKeychainError(error);
+    }
+    await this.store.delete(KEYCHAIN_CHECK_ACCOUNT);
+    return true;
+  }
+
   private describe(error: unknown): string {
     this.keychainMissing = this.platform === 'linux' && isMissingKeychainBackend(error);
+    this.keychainLocked = error instanceof LockedKeychainError && !this.keychainMissing;
     return describeKeychainProblem(error, this.platform);
   }
 

@@ -97,6 +97,8 @@ export class KeychainRetry {
       return;
     }
     if (this.timer !== undefined || this.running !== null) return;
+    // Each read of a locked keychain asks the user to unlock it: not something to do on a timer.
+    if (this.options.vault.status().keychainLocked) return;
     const delay = this.delays[Math.min(this.attempts, this.delays.length - 1)] as number;
     this.attempts += 1;
     this.timer = setTimeout(() => {

@@ -3,6 +3,7 @@ import keytar from 'keytar';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyVault, InvalidApiKeyError } from '../../main/secrets/api-key-vault';
 import { KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
+import { rejection } from '../support/rejection';
 
 // Runs against a real Secret Service: `npm run test:keychain` (scripts/with-keyring.sh).
 // Everything lives under a service name of its own and is removed afterwards.
@@ -13,15 +14,6 @@ const OTHER_KEY = '0b7c4d2e-1f3a-4c5b-9d6e-7f8091a2b3c4';
 
 const newVault = (account?: string) =>
   new ApiKeyVault({ store: new KeytarSecretStore(SERVICE), account });
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 beforeAll(async () => {
   // A clear failure when run outside with-keyring.sh, instead of every test failing alike.

@@ -5,9 +5,16 @@ import {
   InvalidApiKeyError,
   KeychainUnavailableError,
 } from '../../../main/secrets/api-key-vault';
+import { keychainReadPending } from '../../../main/secrets/keychain-retry';
 import { MemorySecretStore } from '../../../main/secrets/memory-secret-store';
 import type { SecretStore } from '../../../main/secrets/secret-store';
-import { FailingSecretStore, NO_DISPLAY_ERROR, NO_SERVICE_ERROR } from './secret-store-fakes';
+import { rejection } from '../../support/rejection';
+import {
+  FailingSecretStore,
+  LockableSecretStore,
+  NO_DISPLAY_ERROR,
+  NO_SERVICE_ERROR,
+} from './secret-store-fakes';
 
 const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
 const OTHER_KEY = '0b7c4d2e-1f3a-4c5b-9d6e-7f8091a2b3c4';
@@ -17,15 +24,6 @@ function vaultOver(store: SecretStore, platform: NodeJS.Platform = 'linux') {
   const changes: KeyStatus[] = [];
   vault.onChange((status) => changes.push(status));
   return { vault, changes };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('ApiKeyVault with a working keychain', () => {
@@ -279,5 +277,83 @@ describe('ApiKeyVault without a keychain backend', () => {
     expect(error.message).toMatch(/collection is locked/);
     expect(error.message).toMatch(/unlocked/);
     expect(vault.status()).toMatchObject({ set: true, storage: 'keychain' });
+  });
+});
+
+describe('ApiKeyVault on a locked Secret Service (it answers "nothing" to reads and deletes)', () => {
+  async function lockedWithKey() {
+    const store = new LockableSecretStore();
+    store.entries.set('default', KEY);
+    store.locked = true;
+    return store;
+  }
+
+  it('reports a locked keychain at load, not "no key", so the key is read again later', async () => {
+    const store = await lockedWithKey();
+    const { vault } = vaultOver(store);
+    const status = await vault.load();
+    expect(status.set).toBe(false);
+    expect(status.keychainProblem).toMatch(/locked collection/);
+    expect(status.keychainMissing).toBeUndefined();
+    expect(status.keychainLocked).toBe(true);
+    expect(keychainReadPending(status)).toBe(true);
+
+    store.locked = false;
+    expect(await vault.load()).toEqual({ set: true, masked: '••••-a427', storage: 'keychain' });
+    expect([...store.entries.keys()]).toEqual(['default']);
+  });
+
+  it('reads the key when the write that checks the lock got the keychain unlocked', async () => {
+    const store = await lockedWithKey();
+    store.unlockOnWrite = true;
+    const { vault } = vaultOver(store);
+    expect(await vault.load()).toEqual({ set: true, masked: '••••-a427', storage: 'keychain' });
+    expect([...store.entries.keys()]).toEqual(['default']);
+  });
+
+  it('still finds no key and no problem in an unlocked, empty keychain, leaving nothing behind', async () => {
+    const store = new LockableSecretStore();
+    const { vault } = vaultOver(store);
+    expect(await vault.load()).toEqual({ set: false, storage: 'none' });
+    expect(store.entries.size).toBe(0);
+  });
+
+  it('refuses to clear a key a locked keychain would keep, and keeps it set', async () => {
+    const store = new LockableSecretStore();
+    const { vault } = vaultOver(store);
+    await vault.setKey(KEY);
+    store.locked = true;
+    const error = await rejection(vault.clearKey());
+    expect(error).toBeInstanceOf(KeychainUnavailableError);
+    expect(error.message).toMatch(/locked collection/);
+    expect(vault.status()).toMatchObject({ set: true, storage: 'keychain' });
+    expect(store.entries.get('default')).toBe(KEY);
+
+    store.locked = false;
+    expect(await vault.clearKey()).toEqual({ set: false, storage: 'none' });
+    expect(store.entries.size).toBe(0);
+  });
+
+  it('clears a key removed behind its back from an unlocked keychain', async () => {
+    const store = new LockableSecretStore();
+    const { vault } = vaultOver(store);
+    await vault.setKey(KEY);
+    store.entries.delete('default');
+    expect(await vault.clearKey()).toEqual({ set: false, storage: 'none' });
+    expect(store.entries.size).toBe(0);
+  });
+
+  it('says an older key may come back when a session-only key is set over a locked keychain', async () => {
+    const store = await lockedWithKey();
+    const { vault } = vaultOver(store);
+    const status = await vault.setKey(OTHER_KEY, { sessionOnly: true });
+    expect(status).toMatchObject({ set: true, storage: 'session' });
+    expect(status.keychainProblem).toMatch(/locked collection/);
+  });
+
+  it('asks nothing more of the keychain on other platforms, where an answer of nothing is true', async () => {
+    const store = await lockedWithKey();
+    const { vault } = vaultOver(store, 'darwin');
+    expect(await vault.load()).toEqual({ set: false, storage: 'none' });
   });
 });

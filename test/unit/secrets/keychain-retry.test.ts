@@ -4,6 +4,7 @@ import { ApiKeyVault } from '../../../main/secrets/api-key-vault';
 import { describeKeychainProblem } from '../../../main/secrets/keychain-problem';
 import { KeychainRetry, keychainReadPending } from '../../../main/secrets/keychain-retry';
 import type { SecretStore } from '../../../main/secrets/secret-store';
+import { LockableSecretStore } from './secret-store-fakes';
 
 const KEY = '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427';
 const SECOND = 1_000;
@@ -107,6 +108,21 @@ describe('KeychainRetry', () => {
     expect(store.reads).toBe(reads);
     expect(log.at(-1)).toBe('keychain readable again: API key read');
     expect(log.join('\n')).not.toContain(KEY);
+  });
+
+  it('reads a keychain that answers "nothing" while locked only when asked, since each read asks the user to unlock it', async () => {
+    const store = new LockableSecretStore();
+    store.entries.set('default', KEY);
+    store.locked = true;
+    const { vault, retry } = await launch(store);
+    expect(vault.status()).toMatchObject({ set: false, keychainLocked: true });
+    expect(retry.pending).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+
+    store.locked = false;
+    await retry.retryNow();
+    expect(vault.readKey()).toBe(KEY);
+    expect(vault.status().keychainLocked).toBeUndefined();
   });
 
   it('does nothing when the first read worked', async () => {
