@@ -14,8 +14,10 @@ export const MAX_PUSH_BYTES = 64 * 1024;
  * Only events are ever left out: when more arrive than a batch may carry for a few frames
  * running, the oldest go first and `dropped` counts them. The renderer then asks for a
  * fresh 'app:snapshot' (its records and recent events are complete). Status,
- * notifications, errors and gaps are never left out; a burst of them is spread over
- * several batches.
+ * notifications, errors and gaps are not left out for lack of room; a burst of them is
+ * spread over several batches. One too large for any batch (not possible at the default
+ * limit: main clips texts and target ids) is left out and counted in `dropped` rather than
+ * hold up all that follow.
  */
 export interface PushBatch {
   /** The latest status, when it changed since the previous batch. */
@@ -32,7 +34,10 @@ export interface PushBatch {
    * fit in a batch; `fillsMissingHedge` is always the full count.
    */
   missingHedges?: MissingHedgeReport;
-  /** Events left out (the oldest) since the previous batch; absent when none. */
+  /**
+   * Events left out (the oldest), and notifications, errors or gaps too large for any batch,
+   * since the previous batch; absent when none.
+   */
   dropped?: number;
   /**
    * The feed was restarted since the previous batch (another key, endpoint or channels,

@@ -8,6 +8,7 @@ import type { PushSender } from '../../common/ipc/contract';
 import { MAX_PUSH_BYTES, type PushBatch } from '../../common/ipc/push-batch';
 import type { FeedEngineEvents } from '../engine';
 import { jsonBytes } from './json-bytes';
+import { clipNotification, clipText } from './push-clip';
 
 export interface PushTimers {
   set(callback: () => void, ms: number): unknown;
@@ -38,13 +39,13 @@ export interface PushBatcherStats {
   pushes: number;
   eventsSent: number;
   eventsDropped: number;
+  /** Notifications, errors or gaps too large for any batch, left out (counted in `dropped`). */
+  oversizedDropped: number;
   /** The largest batch sent, in bytes of its JSON. */
   largestPushBytes: number;
 }
 
 const DEFAULT_MIN_INTERVAL_MS = 17;
-/** Longest text kept in a status reason, error or notification: keeps each one small. */
-const MAX_TEXT_CHARS = 2_000;
 /** Missing-hedge lists are cut to this share of a batch. */
 const MISSING_HEDGES_SHARE = 1 / 4;
 /** `,"dropped":` and the longest count. */
@@ -75,10 +76,12 @@ export interface PushSource {
  * be sent, whatever the input rate. Status is coalesced (the latest wins). The summary
  * (counters, missing hedges) rides along with every batch; after pushSummary() (a tick
  * of the engine) a change in it alone makes a batch too. Gaps, notifications and errors
- * are never dropped: when they do not fit, they wait for the next frame. Events that do
- * not fit wait too, up to maxBacklogBytes (about four batches); beyond that the oldest
- * are dropped and counted in the next batch's `dropped`, as is an event too large for
- * any batch.
+ * that do not fit wait for the next frame, never dropped for lack of room: their texts
+ * and target ids are clipped when taken, so each fits an empty batch (one that still
+ * could not is dropped and counted in `dropped`, not left to hold up all that follow).
+ * Events that do not fit wait too, up to maxBacklogBytes (about four batches); beyond
+ * that the oldest are dropped and counted in the next batch's `dropped`, as is an event
+ * too large for any batch.
  */
 export class PushBatcher {
   private readonly options: Required<Omit<PushBatcherOptions, 'summarize'>> &
@@ -89,6 +92,8 @@ export class PushBatcher {
   private readonly notifications: Queued<NotificationIntent>[] = [];
   private readonly errors: Queued<ErrorRecord>[] = [];
   private dropped = 0;
+  /** Queued items too large for any batch, left out since the last batch. */
+  private oversized = 0;
   private restarted = false;
   /** The counters and missing hedges of the last batch sent, as JSON. */
   private sentSummary = '';
@@ -100,6 +105,7 @@ export class PushBatcher {
     pushes: 0,
     eventsSent: 0,
     eventsDropped: 0,
+    oversizedDropped: 0,
     largestPushBytes: 0,
   };
 
@@ -155,7 +161,7 @@ export class PushBatcher {
   };
 
   readonly pushNotification = (intent: NotificationIntent): void => {
-    this.enqueue(this.notifications, clipText(clipText(intent, 'title'), 'body'));
+    this.enqueue(this.notifications, clipNotification(intent));
   };
 
   readonly pushError = (error: ErrorRecord): void => {
@@ -251,11 +257,13 @@ export class PushBatcher {
       size.addField('restarted', 4);
       this.restarted = false;
     }
-    if (this.dropped > 0) {
-      batch.dropped = this.dropped;
-      size.addField('dropped', String(this.dropped).length);
+    if (this.dropped + this.oversized > 0) {
+      batch.dropped = this.dropped + this.oversized;
+      size.addField('dropped', String(batch.dropped).length);
       this.counts.eventsDropped += this.dropped;
+      this.counts.oversizedDropped += this.oversized;
       this.dropped = 0;
+      this.oversized = 0;
     }
     const empty =
       summaryText === this.sentSummary &&
@@ -267,7 +275,10 @@ export class PushBatcher {
     return empty ? null : { value: batch, bytes: size.total, summary: summaryText };
   }
 
-  /** Oldest first, while they fit; the rest wait for the next batch (never dropped). */
+  /**
+   * Oldest first, while they fit; the rest wait for the next batch. One too large for
+   * any batch is dropped and counted, or it would hold up every later one for good.
+   */
   private takeQueued<T>(
     queue: Queued<T>[],
     into: T[],
@@ -278,10 +289,18 @@ export class PushBatcher {
     let taken = 0;
     while (taken < queue.length) {
       const next = queue[taken]!;
-      if (size.total + size.itemCost(list, next.bytes) > limit) break;
-      size.addItem(list, next.bytes);
-      into.push(next.item);
-      taken++;
+      if (size.total + size.itemCost(list, next.bytes) <= limit) {
+        size.addItem(list, next.bytes);
+        into.push(next.item);
+        taken++;
+        continue;
+      }
+      if (EMPTY_BATCH_BYTES + next.bytes > limit) {
+        queue.splice(taken, 1);
+        this.oversized++;
+        continue;
+      }
+      break;
     }
     queue.splice(0, taken);
   }
@@ -332,6 +351,7 @@ export class PushBatcher {
       this.notifications.length > 0 ||
       this.errors.length > 0 ||
       this.dropped > 0 ||
+      this.oversized > 0 ||
       this.restarted
     );
   }
@@ -343,6 +363,7 @@ export class PushBatcher {
     this.notifications.length = 0;
     this.errors.length = 0;
     this.dropped = 0;
+    this.oversized = 0;
     this.restarted = false;
   }
 }
@@ -399,10 +420,4 @@ function fitMissingHedges(
     bytes = Buffer.byteLength(text);
   }
   return { report: fitted, bytes, text };
-}
-
-function clipText<T extends object, K extends keyof T>(item: T, field: K): T {
-  const text = item[field];
-  if (typeof text !== 'string' || text.length <= MAX_TEXT_CHARS) return item;
-  return { ...item, [field]: `${text.slice(0, MAX_TEXT_CHARS - 1)}…` };
 }

@@ -4,7 +4,13 @@ import { summariseEvent } from './event-summary';
 import type { TrayInput } from './tray-model';
 
 /** What the tray hears from the feed (FeedController passes on the engine's events). */
-export type TrayFeedEvents = Pick<FeedEngineEvents, 'status' | 'event' | 'notification' | 'tick'>;
+export type TrayFeedEvents = Pick<
+  FeedEngineEvents,
+  'status' | 'event' | 'notification' | 'tick'
+> & {
+  /** The running engine was stopped (FeedController 'restarted'): its counts went with it. */
+  restarted: [];
+};
 
 /** The feed controller, as the tray sees it. */
 export interface TrayFeed {
@@ -15,12 +21,18 @@ export interface TrayFeed {
   readonly currentEngine: Pick<FeedEngine, 'store' | 'policy'> | null;
 }
 
+/** What the tray shows while no engine runs (stopped, no key): nothing counted. */
+const NO_COUNTS: Pick<TrayInput, 'counters' | 'fillsMissingHedge'> = {
+  counters: { fills: 0, hedgesPlaced: 0 },
+  fillsMissingHedge: 0,
+};
+
 /** Today's counts and the fills missing a hedge; `now` is the current time (see counters()). */
 function feedCounts(
   engine: Pick<FeedEngine, 'store' | 'policy'> | null,
   now: number,
 ): Partial<TrayInput> {
-  if (!engine) return {};
+  if (!engine) return { ...NO_COUNTS };
   return {
     counters: engine.store.counters(now),
     fillsMissingHedge: engine.policy.fillsMissingHedge,
@@ -69,6 +81,12 @@ export function followFeed(
       if (intent.kind === 'hedge-missing') refresh();
     }),
     feed.on('tick', refresh),
+    // The stopped engine's records went with it; a new one, if any, is read afresh.
+    feed.on('restarted', () => {
+      lastEvent = null;
+      tray.update({ lastEvent: null });
+      refresh();
+    }),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();

@@ -6,7 +6,7 @@ import type { PushPayloadOf } from '../../../common/ipc/contract';
 import { MAX_PUSH_BYTES, type PushBatch } from '../../../common/ipc/push-batch';
 import type { FeedEngineEvents } from '../../../main/engine';
 import { PushBatcher, type PushBatcherOptions } from '../../../main/ipc/push-batcher';
-import { errorRecord, marketEvents, notification, status } from './push-fixtures';
+import { emergency, errorRecord, marketEvents, notification, status } from './push-fixtures';
 
 interface SentPush {
   at: number;
@@ -188,6 +188,43 @@ describe('PushBatcher', () => {
     expect(batch.errors[0]!.message).toMatch(/^e{1000,}…$/);
     expect(batch.notifications[0]!.body).toMatch(/^注{1000,}…$/);
     expect(batch.status!.reason).toMatch(/^r{1000,}…$/);
+  });
+
+  it('delivers a notification whose target id is too long for a push, clipped, and all after it', () => {
+    const { batcher, pushes } = startBatcher();
+    const longId = 'x'.repeat(70_000);
+    batcher.pushNotification({ ...notification(1), target: { view: 'order', orderId: longId } });
+    batcher.pushNotification({
+      ...notification(2),
+      target: { view: 'hedge', betId: '7', orderId: longId },
+    });
+    batcher.pushNotification(notification(3));
+    batcher.pushNotification(emergency(4));
+    vi.advanceTimersByTime(100);
+
+    for (const push of pushes) expect(push.bytes).toBeLessThan(MAX_PUSH_BYTES);
+    const delivered = pushes.flatMap((p) => p.batch.notifications);
+    expect(delivered.map((n) => n.at)).toEqual([1, 2, 3, 4]);
+    expect(delivered[0]!.target).toEqual({
+      view: 'order',
+      orderId: expect.stringMatching(/^x{100,}…$/),
+    });
+    expect(delivered[1]!.target).toMatchObject({ view: 'hedge', betId: '7' });
+    expect(delivered[2]!.target).toEqual({ view: 'order', orderId: '3' });
+    expect(delivered[3]!.kind).toBe('emergency');
+    expect(pushes.some((p) => p.batch.dropped !== undefined)).toBe(false);
+  });
+
+  it('drops a notification too large for any push and counts it, so the emergency after it goes', () => {
+    const { batcher, pushes } = startBatcher({ maxPushBytes: 4_000 });
+    batcher.pushNotification(notification(1, '注'.repeat(2_000)));
+    batcher.pushNotification(notification(2));
+    batcher.pushNotification(emergency(3));
+    vi.advanceTimersByTime(100);
+
+    expect(pushes.flatMap((p) => p.batch.notifications.map((n) => n.at))).toEqual([2, 3]);
+    expect(pushes[0]!.batch.dropped).toBe(1);
+    expect(batcher.stats()).toMatchObject({ oversizedDropped: 1, eventsDropped: 0 });
   });
 
   it('drops an event too large for any push, and counts it', () => {

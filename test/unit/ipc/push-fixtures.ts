@@ -37,6 +37,18 @@ export function notification(n: number, body = `order ${n} filled`): Notificatio
   };
 }
 
+export function emergency(n: number): NotificationIntent {
+  return {
+    kind: 'emergency',
+    title: 'EMERGENCY',
+    body: `emergency ${n}`,
+    count: 1,
+    target: { view: 'emergency' },
+    urgent: true,
+    at: n,
+  };
+}
+
 export function errorRecord(n: number, message = `bad frame ${n}`): ErrorRecord {
   return { message, at: n, source: 'bad-frame' };
 }

@@ -6,7 +6,7 @@ import type { FeedController } from '../../../main/app/feed-controller';
 import { PushBatcher } from '../../../main/ipc/push-batcher';
 import { TrayController, type TrayHandle } from '../../../main/tray/tray-controller';
 import { followFeed } from '../../../main/tray/tray-feed';
-import { testFeedController } from '../../support/feed-controller-fixture';
+import { TEST_KEY, testFeedController } from '../../support/feed-controller-fixture';
 import { NO_TRAY_ACTIONS } from './tray-fixtures';
 
 const GRACE_MS = 15_000;
@@ -44,8 +44,9 @@ async function setup(notifications: Partial<Settings['notifications']> = {}) {
     hedgeGraceSeconds: GRACE_MS / 1000,
     notifications: { ...DEFAULT_SETTINGS.notifications, ...notifications },
   };
+  let key: string | null = TEST_KEY;
   const { feed, sockets } = testFeedController(
-    { settings: () => settings },
+    { settings: () => settings, keys: { readKey: () => key } },
     { random: Math.random, store: { dayStart: utcDayStart } },
   );
   controller = feed;
@@ -102,7 +103,10 @@ async function setup(notifications: Partial<Settings['notifications']> = {}) {
       payload: { betId, orderId, bookmaker: 'pinnacle', betStatus: 'placed' },
     });
   const shown = () => tray.probe.state();
-  return { feed, fill, hedge, shown, pushes };
+  const clearKey = () => {
+    key = null;
+  };
+  return { feed, sockets, fill, hedge, shown, pushes, clearKey };
 }
 
 describe('the tray and the dashboard follow the feed with time alone', () => {
@@ -179,5 +183,53 @@ describe('the tray and the dashboard follow the feed with time alone', () => {
     await vi.advanceTimersByTimeAsync(GRACE_MS);
     expect(ticks).toEqual([]);
     expect(pushes.slice(before)).toEqual([]);
+  });
+});
+
+describe('the tray after the feed stops or restarts', () => {
+  /** A fill, and another whose hedge is overdue: one unhedged, the last event shown. */
+  async function withAnUnhedgedFill() {
+    const wired = await setup();
+    wired.fill(1);
+    wired.hedge(11, 1);
+    wired.fill(2);
+    await vi.advanceTimersByTimeAsync(GRACE_MS + 1_000);
+    const before = wired.shown();
+    expect(before.title).toBe('1');
+    expect(before.tooltip).toContain('Today: 2 fills, 1 hedge, 1 unhedged');
+    expect(before.tooltip).toContain('Last:');
+    expect(before.menu.map((item) => item.id)).toContain('missing-hedges');
+    return wired;
+  }
+
+  it('drops the stopped engine’s counts and last event when the key is cleared', async () => {
+    const { feed, shown, clearKey } = await withAnUnhedgedFill();
+
+    clearKey();
+    const restarting = feed.restart();
+    await vi.advanceTimersByTimeAsync(300); // the old socket's close, the tray's throttle
+    await restarting;
+    expect(feed.currentEngine).toBeNull();
+    const after = shown();
+    expect(after.title).toBe('');
+    expect(after.tooltip).toContain('Today: 0 fills, 0 hedges');
+    expect(after.tooltip).not.toContain('unhedged');
+    expect(after.tooltip).not.toContain('Last:');
+    expect(after.menu.map((item) => item.id)).not.toContain('missing-hedges');
+  });
+
+  it('shows the new engine’s counts, not the old one’s, after a restart', async () => {
+    const { feed, sockets, shown } = await withAnUnhedgedFill();
+
+    const restarting = feed.restart();
+    await vi.advanceTimersByTimeAsync(300);
+    await restarting;
+    expect(sockets).toHaveLength(2);
+    sockets[1]?.acceptConnection();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(feed.currentEngine).not.toBeNull();
+    expect(shown().title).toBe('');
+    expect(shown().tooltip).toContain('Today: 0 fills, 0 hedges');
+    expect(shown().tooltip).not.toContain('Last:');
   });
 });
