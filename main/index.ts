@@ -53,6 +53,8 @@ import {
   endpointChangeDialog,
   placeOnDisplays,
   SettingsStore,
+  settingsLoadNotice,
+  startAtLoginAfterLoad,
   WindowStateStore,
 } from './settings';
 import { startSimulator } from './simulator';
@@ -366,7 +368,14 @@ async function main(): Promise<void> {
   powerMonitor.on('shutdown', () => quitSequence.systemShutdown());
   app.on('before-quit', (event) => quitSequence.beforeQuit(event));
 
-  applyStartAtLogin(initialSettings.startAtLogin);
+  const startAtLogin = startAtLoginAfterLoad(settings.loadOutcome, initialSettings);
+  if (startAtLogin !== null) applyStartAtLogin(startAtLogin);
+  else logger.info('start at login left as it is: the settings file did not say');
+  const loadNotice = settingsLoadNotice(settings.loadOutcome, controller.language, Date.now());
+  if (loadNotice) {
+    recordShown(loadNotice);
+    presenter.show(loadNotice);
+  }
 
   if (TEST_MODE) {
     const feedProbe = () => ({

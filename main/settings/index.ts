@@ -3,6 +3,7 @@ export { endpointNeedingConsent } from './endpoint-change';
 export { CHANGE_ENDPOINT_BUTTON, endpointChangeDialog } from './endpoint-change-dialog';
 export { type JsonFileRead, keepAside, readJsonFile } from './json-file';
 export { LatestValueWriter } from './latest-writer';
+export { settingsLoadNotice } from './load-notice';
 export { type Repaired, repairWithDefaults } from './repair';
 export {
   SETTINGS_FILE,
@@ -11,6 +12,7 @@ export {
   type SettingsStoreOptions,
   SettingsValidationError,
 } from './settings-store';
+export { startAtLoginAfterLoad } from './start-at-login-after-load';
 export {
   type Area,
   DEFAULT_WINDOW_STATE,

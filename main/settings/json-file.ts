@@ -17,10 +17,16 @@ export async function readJsonFile(path: string): Promise<JsonFileRead> {
     return { kind: 'unreadable', reason: `cannot be read (${code ?? String(error)})` };
   }
   try {
-    return { kind: 'parsed', value: JSON.parse(text) };
+    return { kind: 'parsed', value: JSON.parse(withoutByteOrderMark(text)) };
   } catch (error) {
     return { kind: 'unreadable', reason: `is not valid JSON (${(error as Error).message})` };
   }
+}
+
+// Windows tools write UTF-8 with a byte order mark (PowerShell 5's `Set-Content -Encoding
+// UTF8`, Notepad's "UTF-8 with BOM"); JSON.parse refuses it.
+function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /**

@@ -42,7 +42,8 @@ function repair(schema: z.ZodType, value: unknown, path: string[], replaced: str
   return fallback.data;
 }
 
-function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+/** The fields of an object schema (through defaults and optionals); undefined for any other. */
+export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
   let inner: z.ZodType = schema;
   while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional) {
     inner = inner.unwrap() as z.ZodType;

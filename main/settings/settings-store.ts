@@ -11,6 +11,12 @@ import {
 import { keepAside, readJsonFile } from './json-file';
 import { LatestValueWriter } from './latest-writer';
 import { isPlainObject, repairWithDefaults } from './repair';
+import {
+  type KeptFromFile,
+  NOTHING_KEPT,
+  readSettingsFile,
+  settingsFileContent,
+} from './settings-file';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -58,6 +64,8 @@ export class SettingsStore {
     /** False when a bad file could not be kept aside: it is then never overwritten. */
     private readonly persists: boolean,
     private readonly now: () => number,
+    /** What the file held for a newer version: written back with every change. */
+    private readonly kept: KeptFromFile = NOTHING_KEPT,
   ) {
     this.current = deepFreeze(initial);
     this.writer = new LatestValueWriter(path);
@@ -77,12 +85,14 @@ export class SettingsStore {
       const outcome = { kind: 'corrupt', reason, keptAside } as const;
       return new SettingsStore(path, defaults(), outcome, keptAside !== null, now);
     }
-    const { value, replaced } = repairWithDefaults(settingsSchema, read.value);
-    if (replaced.length === 0) return new SettingsStore(path, value, { kind: 'loaded' }, true, now);
-
+    const { input, kept } = readSettingsFile(read.value);
+    const { value, replaced } = repairWithDefaults(settingsSchema, input);
+    if (replaced.length === 0) {
+      return new SettingsStore(path, value, { kind: 'loaded' }, true, now, kept);
+    }
     const keptAside = await keepAside(path, at, 'copy').catch(() => null);
     const outcome = { kind: 'repaired', fields: replaced, keptAside } as const;
-    const store = new SettingsStore(path, value, outcome, keptAside !== null, now);
+    const store = new SettingsStore(path, value, outcome, keptAside !== null, now, kept);
     // Written back now so the same repair (and copy) does not happen at every launch.
     if (keptAside !== null) await store.persist().catch(() => undefined);
     return store;
@@ -145,7 +155,8 @@ export class SettingsStore {
 
   private persist(): Promise<void> {
     if (!this.persists) return Promise.resolve();
-    return this.writer.write(`${JSON.stringify(this.current, null, 2)}\n`);
+    const content = settingsFileContent(this.current, this.kept);
+    return this.writer.write(`${JSON.stringify(content, null, 2)}\n`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NOTIFICATION_KINDS } from '../../../common/domain/notifications';
 import { setListenerErrorReporter } from '../../../common/emitter';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings/schema';
 import { SettingsStore, SettingsValidationError } from '../../../main/settings/settings-store';
@@ -15,6 +16,12 @@ const settingsPath = () => join(folder(), 'settings.json');
 const writeSettingsFile = (text: string) => writeFile(settingsPath(), text);
 const readSettingsFile = async () => JSON.parse(await readFile(settingsPath(), 'utf8'));
 const files = async () => (await readdir(folder())).sort();
+/** The file's content for settings: they, and the notification kinds this version knows. */
+const inFile = (settings: Settings) => ({
+  ...settings,
+  notifications: { ...settings.notifications, knownKinds: [...NOTIFICATION_KINDS] },
+});
+const ALL_KINDS_KNOWN = { knownKinds: NOTIFICATION_KINDS };
 
 describe('SettingsStore loading', () => {
   it('starts from the defaults when there is no file yet, without writing one', async () => {
@@ -31,6 +38,15 @@ describe('SettingsStore loading', () => {
     expect(store.loadOutcome).toEqual({ kind: 'loaded' });
   });
 
+  it('reads a file that starts with a UTF-8 byte order mark (Windows tools write one)', async () => {
+    const saved = { endpoint: 'wss://staging.example.com/ws/subscribe', startAtLogin: true };
+    await writeSettingsFile(`\uFEFF${JSON.stringify(saved)}`);
+    const store = await open();
+    expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, ...saved });
+    expect(store.loadOutcome).toEqual({ kind: 'loaded' });
+    expect(await files()).toEqual(['settings.json']);
+  });
+
   it('ignores unknown fields', async () => {
     await writeSettingsFile(JSON.stringify({ theme: 'light', fromTheFuture: 1 }));
     const store = await open();
@@ -43,7 +59,7 @@ describe('SettingsStore loading', () => {
       theme: 'purple',
       language: 'zh-CN',
       hedgeGraceSeconds: 9999,
-      notifications: { enabledKinds: ['fill'], quietUntil: 'soon' },
+      notifications: { enabledKinds: ['fill'], quietUntil: 'soon', ...ALL_KINDS_KNOWN },
       channels: ['orders'],
     });
     await writeSettingsFile(original);
@@ -60,7 +76,7 @@ describe('SettingsStore loading', () => {
       keptAside: join(folder(), ASIDE),
     });
     expect(await readFile(join(folder(), ASIDE), 'utf8')).toBe(original);
-    expect(await readSettingsFile()).toEqual(store.get());
+    expect(await readSettingsFile()).toEqual(inFile(store.get()));
   });
 
   it.each([
@@ -82,7 +98,10 @@ describe('SettingsStore loading', () => {
     ['far before 1970', -9e15],
   ])('repairs a quiet-until time %s (formatting it would throw)', async (_, quietUntil) => {
     await writeSettingsFile(
-      JSON.stringify({ theme: 'dark', notifications: { enabledKinds: ['fill'], quietUntil } }),
+      JSON.stringify({
+        theme: 'dark',
+        notifications: { enabledKinds: ['fill'], quietUntil, ...ALL_KINDS_KNOWN },
+      }),
     );
     const store = await open();
     expect(store.get().notifications).toEqual({ enabledKinds: ['fill'], quietUntil: null });
@@ -135,7 +154,7 @@ describe('SettingsStore updates', () => {
     expect(result).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', startAtLogin: true });
     expect(store.get()).toEqual(result);
     expect(seen).toEqual([[result, DEFAULT_SETTINGS]]);
-    expect(await readSettingsFile()).toEqual(result);
+    expect(await readSettingsFile()).toEqual(inFile(result));
     expect((await open()).get()).toEqual(result);
   });
 
@@ -176,7 +195,7 @@ describe('SettingsStore updates', () => {
     expect((error as Error).message).not.toContain('3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427');
     expect(store.get()).toBe(before);
     expect(seen).toEqual([]);
-    expect(await readSettingsFile()).toEqual(before);
+    expect(await readSettingsFile()).toEqual(inFile(before));
   });
 
   it('neither writes nor notifies when nothing changes', async () => {
