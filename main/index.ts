@@ -77,6 +77,15 @@ const iconsDir = app.isPackaged
 
 async function main(): Promise<void> {
   await app.whenReady();
+  // First, before any path can create a window (a Windows toast activation is replayed at
+  // registration): every web contents gets the guards as it is created.
+  const openExternal = async (url: string) => {
+    if (isSafeExternalUrl(url)) await shell.openExternal(url);
+  };
+  denyAllPermissions(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { isAppUrl, openExternal: (url) => void openExternal(url) }),
+  );
   // Before the slow part of the start (the keychain may wait for an unlock prompt): a
   // second launch, or on macOS a reopen from Finder or Spotlight ('activate': macOS keeps
   // the app single itself), is held until the dashboard can open.
@@ -123,9 +132,6 @@ async function main(): Promise<void> {
   });
   logFeed(controller, logger.scoped('feed'));
 
-  const openExternal = async (url: string) => {
-    if (isSafeExternalUrl(url)) await shell.openExternal(url);
-  };
   const title = () => (controller.demo ? `${PRODUCT_NAME} — DEMO` : PRODUCT_NAME);
 
   const dashboard = new DashboardWindow({
@@ -204,7 +210,8 @@ async function main(): Promise<void> {
     platform: process.platform,
     Notification,
     presenter,
-    openDashboard: () => void openDashboard(),
+    // An activation that launched the app comes before the app is ready: held until it is.
+    openDashboard: () => reopenRequests.request(),
   });
   controller.on('notification', (intent) => {
     recordShown(intent);
@@ -283,6 +290,7 @@ async function main(): Promise<void> {
     env: process.env,
     homedir: homedir(),
     execPath: process.execPath,
+    appPath: app.getAppPath(),
   });
   const applyStartAtLogin = (openAtLogin: boolean) =>
     void setStartAtLogin(openAtLogin).catch((error) =>
@@ -335,11 +343,6 @@ async function main(): Promise<void> {
     onFailure: (failure) =>
       logger.warn(`IPC ${failure.channel} refused (${failure.code}): ${failure.message}`),
   });
-
-  denyAllPermissions(session.defaultSession);
-  app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, { isAppUrl, openExternal: (url) => void openExternal(url) }),
-  );
 
   for (const wake of ['resume', 'unlock-screen'] as const) {
     powerMonitor.on(wake as 'resume', () => {

@@ -4,6 +4,8 @@ import { PRODUCT_NAME } from '../../common/app-id';
 import { writeFileAtomic } from '../settings/atomic-write';
 
 export const AUTOSTART_FILE_NAME = 'mm-tray.desktop';
+/** The entry of an unpackaged run, apart from an installed MM Tray's. */
+export const DEVELOPMENT_AUTOSTART_FILE_NAME = 'mm-tray-development.desktop';
 /** Seconds GNOME waits after login before starting the app (other desktops ignore it). */
 export const AUTOSTART_DELAY_SECONDS = 5;
 
@@ -11,6 +13,13 @@ export interface LinuxAutostartPlace {
   env: Partial<Record<'XDG_CONFIG_HOME' | 'APPIMAGE', string>>;
   homedir: string;
   execPath: string;
+  /**
+   * Set for an unpackaged run (`npm start`): the app folder Electron is started with. The
+   * entry then starts Electron with it (Electron alone opens its own default app), under a
+   * file name of its own, so a development run never adds or removes the entry of an MM
+   * Tray installed on the same machine.
+   */
+  appPath?: string;
 }
 
 /**
@@ -18,13 +27,17 @@ export interface LinuxAutostartPlace {
  * ~/.config/autostart when that variable is unset or not absolute (the base-directory spec
  * says to ignore relative values).
  */
-export function autostartFilePath(place: Pick<LinuxAutostartPlace, 'env' | 'homedir'>): string {
+export function autostartFilePath(
+  place: Pick<LinuxAutostartPlace, 'env' | 'homedir' | 'appPath'>,
+): string {
   const configured = place.env.XDG_CONFIG_HOME;
   const configHome =
     configured !== undefined && isAbsolute(configured)
       ? configured
       : join(place.homedir, '.config');
-  return join(configHome, 'autostart', AUTOSTART_FILE_NAME);
+  const fileName =
+    place.appPath === undefined ? AUTOSTART_FILE_NAME : DEVELOPMENT_AUTOSTART_FILE_NAME;
+  return join(configHome, 'autostart', fileName);
 }
 
 /**
@@ -46,13 +59,17 @@ export function execArgument(path: string): string {
  * The entry that starts the app at login. An AppImage runs from a temporary mount, so
  * $APPIMAGE (the image file itself) is what must be started, not the running executable.
  */
-export function autostartEntry(place: Pick<LinuxAutostartPlace, 'env' | 'execPath'>): string {
-  const program = place.env.APPIMAGE || place.execPath;
+export function autostartEntry(
+  place: Pick<LinuxAutostartPlace, 'env' | 'execPath' | 'appPath'>,
+): string {
+  const program = execArgument(place.env.APPIMAGE || place.execPath);
+  const command =
+    place.appPath === undefined ? program : `${program} ${execArgument(place.appPath)}`;
   return [
     '[Desktop Entry]',
     'Type=Application',
     `Name=${PRODUCT_NAME}`,
-    `Exec=${execArgument(program)}`,
+    `Exec=${command}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     // The tray icon needs the panel's StatusNotifier host, which may come up after this

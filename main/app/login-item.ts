@@ -13,7 +13,8 @@ export interface LoginItemOptions extends LinuxAutostartPlace {
 export type LoginItemMechanism = 'electron-login-item' | 'xdg-autostart' | 'none';
 
 /**
- * Linux always uses the XDG entry, which names the running program. On macOS and Windows
+ * Linux always uses the XDG entry, which names the running program (and, unpackaged, the
+ * app folder, in an entry of its own: LinuxAutostartPlace.appPath). On macOS and Windows
  * the login item is keyed by the app's name, not its path: an unpackaged run (dev, tests)
  * would add or remove the entry of an MM Tray installed on the same machine (on macOS it
  * would register the bare Electron binary). So only an installed app touches it.
@@ -46,7 +47,8 @@ export function createLoginItem(
       options.setLoginItemSettings({ openAtLogin });
       return Promise.resolve();
     }
-    const next = last.catch(() => undefined).then(() => setLinuxAutostart(openAtLogin, options));
+    const place = { ...options, appPath: options.packaged ? undefined : options.appPath };
+    const next = last.catch(() => undefined).then(() => setLinuxAutostart(openAtLogin, place));
     last = next;
     return next;
   };

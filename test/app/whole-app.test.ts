@@ -291,11 +291,12 @@ describe('MM Tray as a whole', () => {
       'a ping right after resume (the next scheduled one is 30 s away)',
     );
 
-    // Linux has no login item API: the app writes an XDG autostart entry instead.
-    const autostart = join(userData, 'xdg-config', 'autostart', 'mm-tray.desktop');
+    // Linux has no login item API: the app writes an XDG autostart entry instead; an
+    // unpackaged one (as here) starts Electron with the app folder, from an entry of its own.
+    const autostart = join(userData, 'xdg-config', 'autostart', 'mm-tray-development.desktop');
     await app.evaluate('window.mmTray.settings.update({ startAtLogin: true })');
     await waitFor(() => existsSync(autostart), 'the autostart entry written');
-    expect(readFileSync(autostart, 'utf8')).toContain(`\nExec="${process.execPath}"\n`);
+    expect(readFileSync(autostart, 'utf8')).toContain(`\nExec="${process.execPath}" "/`);
     await app.evaluate('window.mmTray.settings.update({ startAtLogin: false })');
     await waitFor(() => !existsSync(autostart), 'the autostart entry removed');
   });

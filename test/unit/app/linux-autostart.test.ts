@@ -106,21 +106,34 @@ describe('start at login per platform', () => {
     setLoginItemSettings: vi.fn(),
     log: vi.fn(),
     ...place(),
+    appPath: '/src/mm tray',
   });
 
-  it('on Linux writes the autostart entry instead of calling Electron, installed or not', async () => {
-    for (const packaged of [true, false]) {
-      const linux = options('linux', packaged);
-      await createLoginItem(linux)(true);
-      expect(await readFile(entryPath(), 'utf8')).toContain('Exec="/opt/MM Tray/mm-tray"');
-      await createLoginItem(linux)(false);
-      expect(await readdir(join(folder(), 'config', 'autostart'))).toEqual([]);
-      expect(linux.setLoginItemSettings).not.toHaveBeenCalled();
-    }
+  it('installed on Linux, writes the autostart entry instead of calling Electron', async () => {
+    const linux = options('linux', true);
+    await createLoginItem(linux)(true);
+    expect(await readFile(entryPath(), 'utf8')).toContain('\nExec="/opt/MM Tray/mm-tray"\n');
+    await createLoginItem(linux)(false);
+    expect(await readdir(join(folder(), 'config', 'autostart'))).toEqual([]);
+    expect(linux.setLoginItemSettings).not.toHaveBeenCalled();
+  });
+
+  it('unpackaged on Linux, starts Electron with the app folder, from an entry apart from an installed app’s', async () => {
+    const installed = createLoginItem(options('linux', true));
+    const dev = createLoginItem(options('linux', false));
+    await installed(true);
+    await dev(true);
+    const devEntry = join(folder(), 'config', 'autostart', 'mm-tray-development.desktop');
+    expect(await readFile(devEntry, 'utf8')).toContain(
+      '\nExec="/opt/MM Tray/mm-tray" "/src/mm tray"\n',
+    );
+    await dev(false);
+    expect(await readdir(join(folder(), 'config', 'autostart'))).toEqual(['mm-tray.desktop']);
+    expect(await readFile(entryPath(), 'utf8')).toContain('\nExec="/opt/MM Tray/mm-tray"\n');
   });
 
   it('on Linux applies quick changes in the order they were made', async () => {
-    const setStartAtLogin = createLoginItem(options('linux', false));
+    const setStartAtLogin = createLoginItem(options('linux', true));
     await Promise.all([setStartAtLogin(true), setStartAtLogin(false), setStartAtLogin(true)]);
     expect(await readdir(join(folder(), 'config', 'autostart'))).toEqual(['mm-tray.desktop']);
     await Promise.all([setStartAtLogin(false), setStartAtLogin(true), setStartAtLogin(false)]);
