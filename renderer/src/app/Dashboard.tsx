@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Announcements } from '../components/Announcements';
 import { EmergencyBanner } from '../components/EmergencyBanner';
 import { GapNotice } from '../components/GapNotice';
 import { Header } from '../components/Header';
@@ -52,6 +53,7 @@ export function Dashboard() {
       <EmergencyBanner bannerRef={bannerRef} />
       <GapNotice />
       <ResyncNotice />
+      <Announcements />
       <nav className="tabs" aria-label={t('nav.label')}>
         {VIEWS.map((name) => (
           <button

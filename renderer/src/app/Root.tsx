@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { MmTrayApi } from '../../../common/ipc/bridge';
 import { I18nProvider, useI18n } from '../i18n/i18n-context';
+import { requestFailureText } from '../i18n/main-text';
 import type { DashboardStore } from '../store/dashboard-store';
 import { BridgeContext, StoreContext, useDashboard, useStore } from '../store/use-dashboard';
 import { Onboarding } from '../views/onboarding/Onboarding';
@@ -50,7 +51,9 @@ function Body() {
   if (load === 'failed') {
     return (
       <main className="splash">
-        <p role="alert">{t('app.loadFailed', { message: loadError ?? '' })}</p>
+        <p role="alert">
+          {t('app.loadFailed', { message: requestFailureText(t, loadError ?? '') })}
+        </p>
         <button type="button" onClick={() => void store.resync()}>
           {t('app.retry')}
         </button>

@@ -1,6 +1,7 @@
 import { type Ref, useId } from 'react';
 import { createPortal } from 'react-dom';
 import type { EmergencyState } from '../../../common/domain/feed-state';
+import { useNow } from '../app/use-now';
 import { useI18n } from '../i18n/i18n-context';
 import { useDashboard } from '../store/use-dashboard';
 
@@ -12,6 +13,8 @@ import { useDashboard } from '../store/use-dashboard';
  */
 export function EmergencyBanner({ bannerRef }: { bannerRef?: Ref<HTMLElement> }) {
   const emergency = useDashboard((s) => s.emergency);
+  // Renewed so that, past midnight, "since" gains the date of a day-old emergency.
+  const now = useNow(60_000);
   const titleId = useId();
   return (
     <>
@@ -21,11 +24,11 @@ export function EmergencyBanner({ bannerRef }: { bannerRef?: Ref<HTMLElement> })
         ref={bannerRef}
         tabIndex={-1}
       >
-        {emergency.active && <EmergencyText emergency={emergency} titleId={titleId} />}
+        {emergency.active && <EmergencyText emergency={emergency} now={now} titleId={titleId} />}
       </section>
       {createPortal(
         <div role="alert" aria-live="assertive" className="sr-only">
-          {emergency.active && <EmergencyText emergency={emergency} />}
+          {emergency.active && <EmergencyText emergency={emergency} now={now} />}
         </div>,
         document.body,
       )}
@@ -33,7 +36,15 @@ export function EmergencyBanner({ bannerRef }: { bannerRef?: Ref<HTMLElement> })
   );
 }
 
-function EmergencyText({ emergency, titleId }: { emergency: EmergencyState; titleId?: string }) {
+function EmergencyText({
+  emergency,
+  now,
+  titleId,
+}: {
+  emergency: EmergencyState;
+  now: number;
+  titleId?: string;
+}) {
   const { t, fmt } = useI18n();
   return (
     <>
@@ -45,7 +56,7 @@ function EmergencyText({ emergency, titleId }: { emergency: EmergencyState; titl
         <>
           {' '}
           <span className="emergency-since">
-            {t('emergency.since', { time: fmt.when(emergency.since, Date.now()) })}
+            {t('emergency.since', { time: fmt.when(emergency.since, now) })}
           </span>
         </>
       )}

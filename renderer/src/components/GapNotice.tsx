@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNow } from '../app/use-now';
 import { useI18n } from '../i18n/i18n-context';
 import { useDashboard } from '../store/use-dashboard';
 
@@ -7,6 +8,8 @@ export function GapNotice() {
   const { t, tp, fmt } = useI18n();
   const gaps = useDashboard((s) => s.gaps);
   const reconciledAt = useDashboard((s) => s.trading.reconciledAt);
+  // Renewed so that, past midnight, yesterday's times gain their date.
+  const now = useNow(60_000);
   const [dismissedThrough, setDismissedThrough] = useState(Number.NEGATIVE_INFINITY);
   const open = gaps.filter((gap) => gap.to > dismissedThrough);
   const latest = open[0];
@@ -17,12 +20,12 @@ export function GapNotice() {
           <span>
             {t('gap.notice', {
               from: fmt.when(latest.from, latest.to),
-              to: fmt.when(latest.to, Date.now()),
+              to: fmt.when(latest.to, now),
             })}
           </span>
           {reconciledAt !== null && reconciledAt >= latest.to && (
             <span className="reconciled">
-              {t('gap.reconciled', { time: fmt.when(reconciledAt, Date.now()) })}
+              {t('gap.reconciled', { time: fmt.when(reconciledAt, now) })}
             </span>
           )}
           {open.length > 1 && <span className="muted">{tp('gap.earlier', open.length - 1)}</span>}

@@ -1,7 +1,7 @@
 import { type Ref, useState } from 'react';
 import { useNow } from '../app/use-now';
 import { useI18n } from '../i18n/i18n-context';
-import { connectionReasonText } from '../i18n/main-text';
+import { connectionReasonText, requestFailureText } from '../i18n/main-text';
 import { useBridge, useDashboard, useStore } from '../store/use-dashboard';
 import { messageOf } from '../views/settings/use-settings-update';
 import { TradingStatus } from './TradingStatus';
@@ -54,7 +54,9 @@ function ConnectionStatus({ sectionRef }: { sectionRef?: Ref<HTMLElement> | unde
     setFailure(null);
     bridge.feed
       .reconnect()
-      .catch((error: unknown) => setFailure({ message: messageOf(error), since }))
+      .catch((error: unknown) =>
+        setFailure({ message: requestFailureText(t, messageOf(error)), since }),
+      )
       .finally(() => setBusy(false));
   };
   const failed = failure !== null && failure.since === status.since ? failure.message : null;
@@ -134,7 +136,9 @@ function QuietIndicator() {
     bridge.notifications
       .pause(null)
       .then(() => store.applyQuietUntil(null))
-      .catch((error: unknown) => setFailure({ message: messageOf(error), until }));
+      .catch((error: unknown) =>
+        setFailure({ message: requestFailureText(t, messageOf(error)), until }),
+      );
   };
   const failed = failure !== null && failure.until === quietUntil ? failure.message : null;
   return (

@@ -23,6 +23,7 @@ export function Modal({
   children,
   actions,
   returnFocus,
+  describedBy,
 }: {
   title: string;
   onClose: () => void;
@@ -31,6 +32,8 @@ export function Modal({
   actions?: ReactNode;
   /** A stable element (tabIndex -1) near the opener, for when the opener cannot take focus. */
   returnFocus?: RefObject<HTMLElement | null>;
+  /** The id of the element inside that says what the dialog is about (aria-describedby). */
+  describedBy?: string;
 }) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -86,6 +89,7 @@ export function Modal({
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
+        aria-describedby={describedBy}
         className="modal"
         ref={dialogRef}
         tabIndex={-1}

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n-context';
+import { requestFailureText } from '../i18n/main-text';
 import { useDashboard } from '../store/use-dashboard';
 
 /** While reloading the page's data keeps failing (the store retries): what is shown may be incomplete. */
@@ -7,7 +8,7 @@ export function ResyncNotice() {
   const problem = useDashboard((s) => s.resyncProblem);
   return (
     <div role="status" className={problem ? 'gap-notice' : 'gap-notice-idle'}>
-      {problem && t('connection.resyncFailing', { message: problem })}
+      {problem && t('connection.resyncFailing', { message: requestFailureText(t, problem) })}
     </div>
   );
 }

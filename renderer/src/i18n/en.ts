@@ -25,6 +25,7 @@ export const en = {
   'connection.state.reconnecting': 'Reconnecting',
   'connection.state.auth-failed': 'Key refused',
   'connection.state.stopped': 'Stopped',
+  'connection.announce': 'Connection: {state}',
   'connection.since': 'since {time}',
   'connection.lastEvent': 'Last event {time} ({ago})',
   'connection.noEvents': 'No events yet',

@@ -24,6 +24,7 @@ export const zhCN: Catalog = {
   'connection.state.reconnecting': '正在重连',
   'connection.state.auth-failed': '密钥被拒绝',
   'connection.state.stopped': '已停止',
+  'connection.announce': '连接：{state}',
   'connection.since': '自 {time}',
   'connection.lastEvent': '最近事件 {time}（{ago}）',
   'connection.noEvents': '尚无事件',

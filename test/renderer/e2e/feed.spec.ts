@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
 import type { FeedEvent } from '../../../common/domain/events';
+import { createFormatters } from '../../../renderer/src/i18n/formatters';
+import { orderStatusLabel } from '../../../renderer/src/i18n/order-status';
+import { createTranslator } from '../../../renderer/src/i18n/translator';
 import { openDashboard, openView, pushBatches } from '../support/dashboard-page';
 import { generateMarketDay } from '../support/market-day';
 import { saveScreenshot } from '../support/screenshots';
@@ -66,9 +69,11 @@ test('an UPDATE shows each changed field from old to new', async ({ page }) => {
   );
   if (update?.channel !== 'orders' || !update.old) throw new Error('no order update');
   await page.getByRole('searchbox', { name: 'Search' }).fill(update.record.orderId);
-  const row = page.getByRole('row').filter({
-    hasText: `orderStatus ${String(update.old.orderStatus)} → ${String(update.payload.orderStatus)}`,
-  });
+  // Statuses are worded as the Orders view words them (PENDING_PLACEMENT: "PENDING PLACEMENT").
+  const { t } = createTranslator('en', createFormatters('en-US').count);
+  const from = orderStatusLabel(t, update.old.orderStatus);
+  const to = orderStatusLabel(t, update.payload.orderStatus);
+  const row = page.getByRole('row').filter({ hasText: `orderStatus ${from} → ${to}` });
   await expect(row.first()).toBeVisible();
 });
 

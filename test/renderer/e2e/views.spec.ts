@@ -99,7 +99,7 @@ for (const combo of COMBOS) {
         settings: combo.settings,
       });
       await openDashboard(page, { snapshot: day.snapshot });
-      const banner = page.getByRole('alert');
+      const banner = page.getByRole('alert').filter({ hasText: catalog['emergency.title'] });
       await expect(banner).toContainText(catalog['emergency.title']);
       await expect(banner).toContainText('Exchange connectivity lost: Polymarket');
       await expect(page.getByRole('status').filter({ hasText: /:/ }).first()).toBeVisible();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MissingHedge } from '../../../common/domain/feed-state';
 import type { FeedStatus } from '../../../common/domain/status';
 import { EMPTY_TRADING_VIEW, type TradingView } from '../../../common/ipc/trading';
@@ -302,5 +302,39 @@ describe('times in a window open for days', () => {
       .getByText(/100778/)
       .closest('[role="row"]');
     expect(feedRow?.textContent).not.toContain(month);
+  });
+});
+
+describe('the emergency banner and the gap notice in a window open past midnight', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('write the date of an emergency and a gap that began yesterday', async () => {
+    const lateEvening = new Date(2026, 4, 1, 23, 50).getTime();
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(lateEvening + 60_000);
+    const value = snapshot({
+      status: liveStatus({
+        since: lateEvening - 3_600_000,
+        emergency: true,
+        emergencyReason: 'Risk limit',
+        emergencySince: lateEvening,
+      }),
+      gaps: [{ from: lateEvening - 120_000, to: lateEvening - 60_000 }],
+    });
+    value.feed.emergency = { active: true, reason: 'Risk limit', since: lateEvening };
+    await renderDashboard({ snapshot: value });
+    const month = new Intl.DateTimeFormat('en', { month: 'short' }).format(lateEvening);
+    const banner = screen.getByRole('region', { name: 'Emergency' });
+    const gap = () => document.querySelector('.gap-notice')?.textContent ?? '';
+    expect(banner.textContent).not.toContain(month);
+    expect(gap()).toContain('may be missing');
+    expect(gap()).not.toContain(month);
+
+    vi.setSystemTime(lateEvening + 10 * 3_600_000);
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(banner.textContent).toContain(`since ${month} 1`);
+    expect(gap()).toContain(`${month} 1`);
   });
 });

@@ -63,10 +63,12 @@ describe('getting the connection back', () => {
     expect(within(connection).queryByRole('button', { name: 'Reconnect now' })).toBeNull();
   });
 
-  it('says so when Reconnect now fails', async () => {
+  it('says so when Reconnect now fails, without the channel main names first', async () => {
     const value = snapshot({ status: liveStatus({ state: 'auth-failed', reason: 'x' }) });
     const { user } = await renderDashboard({ snapshot: value });
-    vi.spyOn(bridge().feed, 'reconnect').mockRejectedValueOnce(new Error('main not answering'));
+    vi.spyOn(bridge().feed, 'reconnect').mockRejectedValueOnce(
+      new Error('feed:reconnect failed: main not answering'),
+    );
     const connection = screen.getByRole('region', { name: 'Connection status' });
     await user.click(within(connection).getByRole('button', { name: 'Reconnect now' }));
     expect(
@@ -113,9 +115,11 @@ describe('onboarding with the keychain locked', () => {
     expect(await screen.findByRole('region', { name: 'Connection status' })).toBeTruthy();
   });
 
-  it('says so when reading it again fails', async () => {
+  it('says so when reading it again fails, without the channel main names first', async () => {
     const { user } = await renderDashboard({ snapshot: keychainLocked() });
-    vi.spyOn(bridge().feed, 'reconnect').mockRejectedValueOnce(new Error('still locked'));
+    vi.spyOn(bridge().feed, 'reconnect').mockRejectedValueOnce(
+      new Error('feed:reconnect failed: still locked'),
+    );
     await user.click(screen.getByRole('button', { name: 'Read the keychain again' }));
     expect(
       await screen.findByText('The keychain could not be read again: still locked'),
@@ -151,14 +155,16 @@ describe('onboarding with the keychain locked', () => {
 });
 
 describe('quiet mode', () => {
-  it('says so when Resume fails', async () => {
+  it('says so when Resume fails, without the channel main names first', async () => {
     const value = snapshot({ quietUntil: Date.now() + 3_600_000 });
     value.settings = {
       ...value.settings,
       notifications: { ...value.settings.notifications, quietUntil: Date.now() + 3_600_000 },
     };
     const { user } = await renderDashboard({ snapshot: value });
-    vi.spyOn(bridge().notifications, 'pause').mockRejectedValueOnce(new Error('main busy'));
+    vi.spyOn(bridge().notifications, 'pause').mockRejectedValueOnce(
+      new Error('notifications:pause failed: main busy'),
+    );
     await user.click(screen.getByRole('button', { name: 'Resume' }));
     expect(await screen.findByText('Could not resume notifications: main busy')).toHaveProperty(
       'role',

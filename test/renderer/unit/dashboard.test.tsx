@@ -2,6 +2,15 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { batch, betEvent, liveStatus, orderEvent, snapshot, T0 } from './builders';
 
+/** The alert region saying `text`: the emergency's, or the one for new fills missing a hedge. */
+async function alertSaying(text: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const alert = screen.getAllByRole('alert').find((a) => a.textContent?.includes(text));
+    if (!alert) throw new Error(`no alert says "${text}"`);
+    return alert;
+  });
+}
+
 /** The number under a label of the Overview's hedges card. */
 function hedgesCardNumber(label: string): string | null {
   const card = screen.getByRole('region', { name: 'Hedges today' });
@@ -133,7 +142,8 @@ describe('the live feed', () => {
     ]);
     expect(rows[0]!.textContent).toContain('bets');
     expect(rows[1]!.textContent).toContain('matchedStake 0.00 → 20.00');
-    expect(rows[1]!.textContent).toContain('orderStatus PENDING_PLACEMENT → PLACED');
+    // Worded as the Orders view words it.
+    expect(rows[1]!.textContent).toContain('orderStatus PENDING PLACEMENT → PLACED');
   });
 
   it('shows pushed events, and filters them', async () => {
@@ -147,6 +157,17 @@ describe('the live feed', () => {
     await user.type(screen.getByLabelText('Search'), 'smarkets');
     const rows = within(screen.getByRole('grid')).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(1);
+  });
+
+  it('words order and hedge statuses in Chinese for zh-CN, as Orders and Hedges do', async () => {
+    const value = feedSnapshot();
+    value.settings = { ...value.settings, language: 'zh-CN' };
+    const { user } = await renderDashboard({ snapshot: value });
+    await user.click(screen.getByRole('button', { name: '实时推送' }));
+    const grid = screen.getByRole('grid');
+    expect(grid.textContent).toContain('orderStatus 待下单 → 已下单');
+    expect(grid.textContent).toContain('被拒 · vertex');
+    expect(grid.textContent).not.toMatch(/PLACED|PENDING_PLACEMENT|declined/);
   });
 
   it('opens the full payload of a row; Escape closes it and focus goes back to the grid', async () => {
@@ -217,6 +238,28 @@ describe('orders and hedges', () => {
       'page',
     );
     expect((await screen.findByRole('row', { selected: true })).textContent).toContain('pinnacle');
+  });
+
+  it('a notification click while an order is open closes it and shows the order clicked', async () => {
+    const { user, control } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Orders' }));
+    await user.click(screen.getByRole('row', { name: /^100123/ }));
+    expect(screen.getByRole('dialog', { name: 'Order 100123' })).toBeTruthy();
+    act(() => control.navigate({ view: 'order', orderId: '100124' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.getElementById('root')?.hasAttribute('inert')).toBe(false);
+    expect((await screen.findByRole('row', { selected: true })).textContent).toContain('100124');
+  });
+
+  it('a notification click while a hedge is open closes it and shows the hedge clicked', async () => {
+    const { user, control } = await renderDashboard({ snapshot: feedSnapshot() });
+    await user.click(screen.getByRole('button', { name: 'Hedges' }));
+    await user.click(screen.getByRole('row', { name: /^500001/ }));
+    expect(screen.getByRole('dialog', { name: 'Hedge 500001' })).toBeTruthy();
+    act(() => control.navigate({ view: 'hedge', betId: '500002' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.getElementById('root')?.hasAttribute('inert')).toBe(false);
+    expect((await screen.findByRole('row', { selected: true })).textContent).toContain('500002');
   });
 });
 
@@ -313,7 +356,7 @@ describe('the header', () => {
     const { control, user, calls } = await renderDashboard({ snapshot: value });
     const connection = screen.getByRole('region', { name: 'Connection status' });
     expect(connection.textContent).toContain('Live');
-    expect(screen.getByRole('alert').textContent).toBe('');
+    for (const alert of screen.getAllByRole('alert')) expect(alert.textContent).toBe('');
     act(() =>
       control.push(
         batch([], {
@@ -325,7 +368,7 @@ describe('the header', () => {
         }),
       ),
     );
-    expect((await screen.findByRole('alert')).textContent).toContain('Risk limit');
+    expect((await alertSaying('Risk limit')).textContent).toContain('Emergency');
     expect(screen.getByText(/may be missing/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(/may be missing/)).toBeNull();
@@ -364,9 +407,57 @@ describe('the header', () => {
         }),
       ),
     );
-    const alert = await screen.findByRole('alert');
-    await waitFor(() => expect(alert.textContent).toContain('Risk limit'));
+    const alert = await alertSaying('Risk limit');
     expect(alert.closest('[inert]')).toBeNull();
+  });
+
+  it('announces more fills missing a hedge, even while a dialog makes the page inert', async () => {
+    const { control, user } = await renderDashboard({ snapshot: feedSnapshot() });
+    const said = () => screen.getAllByRole('alert').map((alert) => alert.textContent ?? '');
+    // The fill missing a hedge when the page opened is on the tab, not announced.
+    expect(said().join('')).toBe('');
+    act(() => control.push(batch([], { missingHedges: feedSnapshot().feed.missingHedges })));
+    expect(said().join('')).toBe('');
+
+    await user.click(screen.getByRole('button', { name: 'Live feed' }));
+    await user.click(screen.getAllByRole('row', { name: /Order 100123/ })[0]!);
+    expect(document.getElementById('root')?.hasAttribute('inert')).toBe(true);
+    act(() => control.push(batch([], { missingHedges: { fillsMissingHedge: 3, orders: [] } })));
+    const alert = await alertSaying('3 fills missing a hedge');
+    expect(alert.closest('[inert]')).toBeNull();
+
+    // Fewer says nothing, and empties the region so that a later rise is heard again.
+    act(() => control.push(batch([], { missingHedges: { fillsMissingHedge: 2, orders: [] } })));
+    await waitFor(() => expect(alert.textContent).toBe(''));
+    act(() => control.push(batch([], { missingHedges: { fillsMissingHedge: 3, orders: [] } })));
+    await waitFor(() => expect(alert.textContent).toBe('3 fills missing a hedge'));
+  });
+
+  it('announces a new connection state politely, in the dashboard’s language', async () => {
+    const value = feedSnapshot();
+    value.settings = { ...value.settings, language: 'zh-CN' };
+    const { control } = await renderDashboard({ snapshot: value });
+    const said = () =>
+      screen
+        .getAllByRole('status')
+        .map((status) => status.textContent ?? '')
+        .filter((text) => text.startsWith('连接'));
+    expect(said()).toEqual([]);
+    // A status that changed something else (the attempt count) is not a new state.
+    act(() => control.push(batch([], { status: liveStatus({ attempt: 1 }) })));
+    expect(said()).toEqual([]);
+
+    act(() =>
+      control.push(
+        batch([], { status: { state: 'reconnecting', since: T0, attempt: 1, emergency: false } }),
+      ),
+    );
+    await waitFor(() => expect(said()).toEqual(['连接：正在重连']));
+    const region = screen.getAllByRole('status').find((s) => s.textContent === '连接：正在重连');
+    expect(region?.getAttribute('aria-live')).toBe('polite');
+    expect(region?.closest('#root')).toBeNull();
+    act(() => control.push(batch([], { status: liveStatus() })));
+    await waitFor(() => expect(said()).toEqual(['连接：已连接']));
   });
 
   it('an emergency target focuses the banner, a region named Emergency', async () => {

@@ -3,6 +3,7 @@ import { createFormatters } from '../../../renderer/src/i18n/formatters';
 import { createTranslator } from '../../../renderer/src/i18n/translator';
 import type { FeedEntry } from '../../../renderer/src/store/dashboard-state';
 import {
+  changedValueText,
   changesOf,
   formatValue,
   subjectOf,
@@ -50,7 +51,7 @@ describe('what an event says', () => {
       fixtureId: 'f1',
     });
     expect(summaryOf(order, t, fmt)).toBe(
-      'PENDING_PLACEMENT · polymarket · 25.00 @ 45¢ · (2.10) · Fixture f1',
+      'PENDING PLACEMENT · polymarket · 25.00 @ 45¢ · (2.10) · Fixture f1',
     );
     expect(summaryOf(emergencyEvent(1, true, 'risk limit'), t, fmt)).toBe('Emergency: risk limit');
   });
@@ -63,6 +64,28 @@ describe('what an event says', () => {
     expect(formatValue({ status: 'P' }, fmt)).toBe('{"status":"P"}');
     expect(formatValue('x'.repeat(60), fmt)).toHaveLength(40);
     expect(formatValue('x'.repeat(60), fmt, true)).toHaveLength(60);
+  });
+});
+
+describe('what an event says in Chinese', () => {
+  const zh = createTranslator('zh-CN', fmt.count);
+
+  it('words order and hedge statuses as the Orders and Hedges views do', () => {
+    const filled = orderEvent(1, { orderId: '7', orderStatus: 'FILLED', exchange: 'kalshi' });
+    expect(summaryOf(filled, zh.t, fmt)).toBe('已成交 · kalshi');
+    const placed = betEvent(2, { betId: 'b1', betStatus: 'placed', bookmaker: 'pinnacle' });
+    expect(summaryOf(placed, zh.t, fmt)).toBe('已下注 · pinnacle');
+    const rejected = betEvent(3, { betId: 'b2', betStatus: 'REJECTED' });
+    expect(summaryOf(rejected, zh.t, fmt)).toBe('被拒');
+  });
+
+  it('words a changed status too, and leaves other values and unknown statuses as they are', () => {
+    expect(changedValueText('PLACED', 'orderStatus', zh.t, fmt)).toBe('已下单');
+    expect(changedValueText('FILLED', 'orderStatus', zh.t, fmt)).toBe('已成交');
+    expect(changedValueText('pending', 'betStatus', zh.t, fmt)).toBe('待定');
+    expect(changedValueText('void', 'betStatus', zh.t, fmt)).toBe('void');
+    expect(changedValueText(null, 'orderStatus', zh.t, fmt)).toBe('—');
+    expect(changedValueText(20, 'matchedStake', zh.t, fmt)).toBe('20.00');
   });
 });
 

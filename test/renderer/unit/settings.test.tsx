@@ -1,9 +1,11 @@
-import { act, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { MmTrayApi } from '../../../common/ipc/bridge';
 import { snapshot } from './builders';
 import { renderDashboard } from './render-dashboard';
 
 const KEY = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const bridge = () => (window as unknown as { mmTray: MmTrayApi }).mmTray;
 
 describe('the API key', () => {
   it('is refused unless it is a UUID, and never goes to main then', async () => {
@@ -58,6 +60,48 @@ describe('the API key', () => {
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText('Connection works: subscribed to 5 channels')).toBeTruthy();
+  });
+});
+
+describe('a change main declines', () => {
+  it('is said in the dashboard’s language, and the endpoint field shows the stored one again', async () => {
+    const value = snapshot();
+    value.settings = { ...value.settings, language: 'zh-CN' };
+    const stored = value.settings.endpoint;
+    const { user } = await renderDashboard({ snapshot: value });
+    vi.spyOn(bridge().settings, 'update').mockRejectedValueOnce(
+      new Error(
+        'settings:update failed: endpoint not changed: sending the saved API key to evil.example was not confirmed',
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: '设置' }));
+    const endpoint = screen.getByLabelText('服务地址') as HTMLInputElement;
+    await user.clear(endpoint);
+    await user.type(endpoint, 'wss://evil.example/ws');
+    await user.click(endpoint.closest('form')!.querySelector('button[type=submit]')!);
+    expect(
+      await screen.findByText('未保存：端点未更改：未确认将已保存的 API 密钥发送到 evil.example'),
+    ).toHaveProperty('role', 'status');
+    expect(document.body.textContent).not.toContain('settings:update failed');
+    await waitFor(() => expect(endpoint.value).toBe(stored));
+  });
+
+  it('puts the stored hedge grace back in its field', async () => {
+    const value = snapshot();
+    const stored = String(value.settings.hedgeGraceSeconds);
+    const { user } = await renderDashboard({ snapshot: value });
+    vi.spyOn(bridge().settings, 'update').mockRejectedValueOnce(
+      new Error('settings:update failed: the settings file could not be written'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const grace = screen.getByLabelText('Hedge grace (seconds)') as HTMLInputElement;
+    await user.clear(grace);
+    await user.type(grace, '45');
+    await user.click(grace.closest('form')!.querySelector('button[type=submit]')!);
+    expect(
+      await screen.findByText('Not saved: the settings file could not be written'),
+    ).toBeTruthy();
+    await waitFor(() => expect(grace.value).toBe(stored));
   });
 });
 

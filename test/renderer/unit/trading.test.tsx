@@ -1,8 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { MmTrayApi } from '../../../common/ipc/bridge';
 import { EMPTY_TRADING_VIEW, type TradingView } from '../../../common/ipc/trading';
 import { liveStatus, snapshot, T0 } from './builders';
 import { renderDashboard } from './render-dashboard';
+
+const bridge = () => (window as unknown as { mmTray: MmTrayApi }).mmTray;
 
 function tradingView(state: string, patch: Partial<TradingView> = {}): TradingView {
   return {
@@ -200,6 +203,42 @@ describe('trading on the dashboard', () => {
     expect(calls('trading.act')).toEqual([['stop', { confirmed: true }]]);
   });
 
+  it('says the count in the status that said it was counting, and describes the dialog by it', async () => {
+    const { user } = await renderDashboard({
+      snapshot: tradingSnapshot(),
+      confirmationFacts: { openOrders: 9, exact: true, statusKnown: true },
+      latencyMs: 50,
+    });
+    const controls = await screen.findByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Stop trading' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop trading?' });
+    const status = within(dialog).getByRole('status');
+    expect(status.textContent).toBe('Counting the open orders…');
+    expect(dialog.getAttribute('aria-describedby')).toBe(status.id);
+    await waitFor(() =>
+      expect(status.textContent).toContain('This cancels all 9 open orders at the exchanges'),
+    );
+    expect(status.isConnected).toBe(true);
+    expect(within(dialog).getByRole('status')).toBe(status);
+  });
+
+  it('describes the dialog by the question and the unknown status too', async () => {
+    const { user } = await renderDashboard({
+      snapshot: tradingSnapshot(),
+      confirmationFacts: { openOrders: 4, exact: false, statusKnown: false },
+    });
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Cancel all open orders' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel all open orders?' });
+    await waitFor(() => expect(dialog.textContent).toContain('Trading status not known yet'));
+    const description = (dialog.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent)
+      .join(' ');
+    expect(description).toContain('This cancels every open order');
+    expect(description).toContain('Trading status not known yet');
+  });
+
   it('says none is open when main counts none', async () => {
     const { user } = await renderDashboard({
       snapshot: tradingSnapshot(),
@@ -295,6 +334,18 @@ describe('trading on the dashboard', () => {
     ).toBeTruthy();
   });
 
+  it('says so when main cannot run the action, without the channel main names first', async () => {
+    const { user } = await renderDashboard({ snapshot: tradingSnapshot() });
+    vi.spyOn(bridge().trading, 'act').mockRejectedValueOnce(
+      new Error('trading:act failed: main process not answering'),
+    );
+    const controls = screen.getByRole('region', { name: 'Trading controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Pause trading' }));
+    expect(
+      await within(controls).findByText('Pause trading failed: main process not answering'),
+    ).toBeTruthy();
+  });
+
   it('checks the trading status at once on request', async () => {
     const { user, control, calls } = await renderDashboard({ snapshot: tradingSnapshot() });
     control.setSnapshot(tradingSnapshot(tradingView('manual_paused', { checkedAt: T0 + 5_000 })));
@@ -312,10 +363,10 @@ describe('trading on the dashboard', () => {
     );
   });
 
-  it('says so when the status cannot be checked', async () => {
+  it('says so when the status cannot be checked, without the channel main names first', async () => {
     const { user } = await renderDashboard({
       snapshot: tradingSnapshot(),
-      tradingStatusError: 'main process not answering',
+      tradingStatusError: 'trading:status failed: main process not answering',
     });
     const controls = screen.getByRole('region', { name: 'Trading controls' });
     await user.click(within(controls).getByRole('button', { name: 'Check status now' }));

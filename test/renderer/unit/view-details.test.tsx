@@ -1,7 +1,10 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { MmTrayApi } from '../../../common/ipc/bridge';
 import type { ScorePayload } from '../../../common/protocol/payloads';
+import { Root } from '../../../renderer/src/app/Root';
+import { DashboardStore } from '../../../renderer/src/store/dashboard-store';
+import { installFakeBridge } from '../support/fake-bridge';
 import { batch, snapshot, T0 } from './builders';
 import { renderDashboard } from './render-dashboard';
 
@@ -59,9 +62,11 @@ describe('settings', () => {
     expect(await screen.findByText('连接正常：服务器接受了该密钥')).toBeTruthy();
   });
 
-  it('say so when the log folder cannot be opened', async () => {
+  it('say so when the log folder cannot be opened, without the channel main names first', async () => {
     const { user } = await renderDashboard({ snapshot: snapshot() });
-    vi.spyOn(bridge().logs, 'openFolder').mockRejectedValueOnce(new Error('no file manager'));
+    vi.spyOn(bridge().logs, 'openFolder').mockRejectedValueOnce(
+      new Error('logs:open-folder failed: no file manager'),
+    );
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     await user.click(screen.getByRole('button', { name: 'Open the log folder' }));
     expect(
@@ -73,10 +78,28 @@ describe('settings', () => {
 describe('a reload of the dashboard’s data that fails', () => {
   it('says the picture may be incomplete (the store retries: dashboard-store.test.ts)', async () => {
     const { control } = await renderDashboard({ snapshot: snapshot() });
-    vi.spyOn(bridge().app, 'snapshot').mockRejectedValue(new Error('main not answering'));
+    vi.spyOn(bridge().app, 'snapshot').mockRejectedValue(
+      new Error('app:snapshot failed: main not answering'),
+    );
     act(() => control.push(batch([], { dropped: 3 })));
     const notice = await screen.findByText(/the picture may be incomplete/);
     expect(notice.textContent).toContain('main not answering');
+    expect(notice.textContent).not.toContain('app:snapshot failed');
     expect(notice.getAttribute('role')).toBe('status');
+  });
+});
+
+describe('a dashboard that cannot load', () => {
+  it('says why, without the channel main names first', async () => {
+    installFakeBridge({ snapshot: snapshot(), latencyMs: 0 });
+    vi.spyOn(bridge().app, 'snapshot').mockRejectedValue(
+      new Error('app:snapshot failed: main not answering'),
+    );
+    const store = new DashboardStore(bridge());
+    void store.start();
+    render(<Root store={store} bridge={bridge()} />);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The dashboard could not load: main not answering',
+    );
   });
 });

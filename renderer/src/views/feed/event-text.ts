@@ -1,5 +1,7 @@
 import type { FeedEvent } from '../../../../common/domain/events';
+import { betStatusLabel } from '../../i18n/bet-status';
 import type { Formatters } from '../../i18n/formatters';
+import { orderStatusLabel } from '../../i18n/order-status';
 import type { Translator } from '../../i18n/translator';
 import { accountKey } from '../../store/record-keys';
 
@@ -83,6 +85,21 @@ export function formatValue(value: unknown, fmt: Formatters, exact = false, fiel
   return clip(JSON.stringify(value));
 }
 
+/**
+ * A changed value as the Details column shows it: statuses in the words the Orders and
+ * Hedges views use, the rest as `formatValue` writes it.
+ */
+export function changedValueText(
+  value: unknown,
+  field: string,
+  t: Translator['t'],
+  fmt: Formatters,
+): string {
+  if (field === 'orderStatus') return orderStatusLabel(t, value);
+  if (field === 'betStatus') return betStatusLabel(t, value);
+  return formatValue(value, fmt, false, field);
+}
+
 function clip(text: string): string {
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
@@ -100,7 +117,7 @@ export function summaryOf(event: FeedEvent, t: Translator['t'], fmt: Formatters)
   switch (event.channel) {
     case 'orders': {
       const r = event.record;
-      add(r.orderStatus);
+      add(r.orderStatus && orderStatusLabel(t, r.orderStatus));
       add(r.exchange);
       const stake = num(r.orderStake);
       const cents = num(r.orderCents);
@@ -113,7 +130,7 @@ export function summaryOf(event: FeedEvent, t: Translator['t'], fmt: Formatters)
     }
     case 'bets': {
       const r = event.record;
-      add(r.betStatus);
+      add(r.betStatus && betStatusLabel(t, r.betStatus));
       add(r.bookmaker);
       const stake = num(r.placedStake);
       const price = num(r.placedPrice);

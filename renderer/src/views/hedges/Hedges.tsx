@@ -1,6 +1,7 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import type { BetPayload } from '../../../../common/protocol/payloads';
 import { LIST_REFRESH_MS } from '../../app/list-refresh';
+import { useDetailDialog } from '../../app/use-detail-dialog';
 import { useNow } from '../../app/use-now';
 import { useRevealOnce } from '../../app/use-reveal';
 import { useThrottled } from '../../app/use-throttled';
@@ -9,6 +10,7 @@ import { Modal } from '../../components/Modal';
 import { StatusBadge, type Tone } from '../../components/StatusBadge';
 import { finite, matchesQuery, parseTime } from '../../components/text-search';
 import { type GridColumn, VirtualGrid } from '../../components/VirtualGrid';
+import { betStatusLabel } from '../../i18n/bet-status';
 import { useI18n } from '../../i18n/i18n-context';
 import { type HedgeState, hedgeState } from '../../store/record-keys';
 import { useDashboard } from '../../store/use-dashboard';
@@ -44,7 +46,7 @@ export function Hedges({
     LIST_REFRESH_MS,
   );
   const searchId = useId();
-  const [detail, setDetail] = useState<BetPayload | null>(null);
+  const [detail, setDetail] = useDetailDialog<BetPayload>(focus?.serial);
   const all = useMemo(() => newestFirst(bets), [bets]);
   const rows = useMemo(
     () => all.filter((bet) => matchesQuery(bet, SEARCH_FIELDS, query)),
@@ -67,15 +69,9 @@ export function Hedges({
         id: 'status',
         header: t('hedges.col.status'),
         width: '6.5rem',
-        cell: (b) => {
-          const state = hedgeState(b);
-          return (
-            <StatusBadge
-              text={state === 'other' ? String(b.betStatus ?? '—') : t(`status.${state}`)}
-              tone={TONES[state]}
-            />
-          );
-        },
+        cell: (b) => (
+          <StatusBadge text={betStatusLabel(t, b.betStatus)} tone={TONES[hedgeState(b)]} />
+        ),
       },
       {
         id: 'bookmaker',

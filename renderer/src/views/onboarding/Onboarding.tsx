@@ -69,7 +69,9 @@ function KeychainRetry() {
     bridge.feed
       .reconnect()
       .catch((e: unknown) =>
-        setError(t('onboarding.keychainRetryFailed', { message: messageOf(e) })),
+        setError(
+          t('onboarding.keychainRetryFailed', { message: requestFailureText(t, messageOf(e)) }),
+        ),
       )
       .finally(() => setBusy(false));
   };

@@ -1,7 +1,8 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { missingHedgeOrderCount } from '../../../../common/domain/feed-state';
 import type { OrderPayload } from '../../../../common/protocol/payloads';
 import { LIST_REFRESH_MS } from '../../app/list-refresh';
+import { useDetailDialog } from '../../app/use-detail-dialog';
 import { useNow } from '../../app/use-now';
 import { useRevealOnce } from '../../app/use-reveal';
 import { useThrottled } from '../../app/use-throttled';
@@ -46,7 +47,7 @@ export function Orders({
   const unhedgedTotal = useDashboard((s) => missingHedgeOrderCount(s.missingHedges));
   const now = useNow(60_000);
   const searchId = useId();
-  const [detail, setDetail] = useState<OrderPayload | null>(null);
+  const [detail, setDetail] = useDetailDialog<OrderPayload>(focus?.serial);
 
   const all = useMemo(() => newestFirst(orders), [orders]);
   const hedges = useMemo(() => betsByOrder(bets), [bets]);

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../../common/domain/notifications';
 import type { Assignable, Expect } from '../../../../common/ipc/type-checks';
 import { CHANNELS, type Channel } from '../../../../common/protocol/channels';
@@ -50,12 +50,11 @@ export function Settings({ focusKey = null }: { focusKey?: number | null }) {
 function ConnectionSettings({ settings }: { settings: SettingsValue }) {
   const { t } = useI18n();
   const { update, feedback, setFeedback } = useSettingsUpdate();
-  const [endpoint, setEndpoint] = useState(settings.endpoint);
-  const [grace, setGrace] = useState(String(settings.hedgeGraceSeconds));
+  // A change main declined goes back to what is stored, as the other controls do.
+  const [endpoint, setEndpoint] = useShownValue(settings.endpoint, settings);
+  const [grace, setGrace] = useShownValue(String(settings.hedgeGraceSeconds), settings);
   const endpointId = useId();
   const graceId = useId();
-  useEffect(() => setEndpoint(settings.endpoint), [settings.endpoint]);
-  useEffect(() => setGrace(String(settings.hedgeGraceSeconds)), [settings.hedgeGraceSeconds]);
 
   const saveEndpoint = (event: FormEvent) => {
     event.preventDefault();
@@ -267,7 +266,10 @@ function GeneralSettings({ settings }: { settings: SettingsValue }) {
     try {
       await bridge.logs.openFolder();
     } catch (error) {
-      setFeedback({ text: t('settings.logsFailed', { message: messageOf(error) }), ok: false });
+      setFeedback({
+        text: t('settings.logsFailed', { message: requestFailureText(t, messageOf(error)) }),
+        ok: false,
+      });
     }
   };
 

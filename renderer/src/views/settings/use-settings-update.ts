@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { SettingsPatch } from '../../../../common/settings/schema';
 import { useI18n } from '../../i18n/i18n-context';
+import { requestFailureText } from '../../i18n/main-text';
 import { useBridge, useStore } from '../../store/use-dashboard';
 
 export interface Feedback {
@@ -21,7 +22,10 @@ export function useSettingsUpdate() {
         setFeedback({ text: t('settings.saved'), ok: true });
         return true;
       } catch (error) {
-        setFeedback({ text: t('settings.failed', { message: messageOf(error) }), ok: false });
+        setFeedback({
+          text: t('settings.failed', { message: requestFailureText(t, messageOf(error)) }),
+          ok: false,
+        });
         // Controls showing the change go back to what is stored.
         const stored = store.getState().settings;
         if (stored) store.applySettings({ ...stored });

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import {
   CONFIRMED_ACTIONS,
   type ConfirmationFacts,
@@ -8,7 +8,9 @@ import {
 } from '../../../../common/ipc/trading';
 import { Modal } from '../../components/Modal';
 import { useI18n } from '../../i18n/i18n-context';
+import { requestFailureText } from '../../i18n/main-text';
 import { useBridge, useDashboard, useStore } from '../../store/use-dashboard';
+import { messageOf } from '../settings/use-settings-update';
 import { estimatedFacts, freshFacts } from './confirmation-facts';
 
 /** The actions that ask first (CONFIRMED_ACTIONS): they cancel orders. */
@@ -57,6 +59,7 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
   /** An action main is running, this page's or one started from the tray. */
   const busy = useDashboard((s) => s.trading.busy);
   const sectionRef = useRef<HTMLElement>(null);
+  const questionId = useId();
   const [asking, setAsking] = useState<Question | null>(null);
   /** Which question a count answers: one that comes back after its question closed is dropped. */
   const questionSerial = useRef(0);
@@ -72,9 +75,7 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
     bridge.trading
       .status()
       .then((view) => store.applyTrading(view))
-      .catch((error: unknown) =>
-        setCheckFailure(error instanceof Error ? error.message : String(error)),
-      )
+      .catch((error: unknown) => setCheckFailure(requestFailureText(t, messageOf(error))))
       .finally(() => setChecking(false));
   };
 
@@ -94,7 +95,7 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
         setOutcome({
           action,
           ok: false,
-          message: error instanceof Error ? error.message : String(error),
+          message: requestFailureText(t, messageOf(error)),
         }),
       )
       .finally(() => setRunning(null));
@@ -168,6 +169,7 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
           closeLabel={t('trading.confirm.back')}
           onClose={closeQuestion}
           returnFocus={sectionRef}
+          describedBy={statusKnown ? questionId : `${questionId} ${questionId}-unknown`}
           actions={
             <button
               type="button"
@@ -179,16 +181,13 @@ export function TradingControls({ openOrders }: { openOrders: number | null }) {
             </button>
           }
         >
-          {asking.facts === null ? (
-            <p role="status">{t('trading.confirm.counting')}</p>
-          ) : (
-            <p>
-              {t(`trading.confirm.${asking.action}.body`, {
-                orders: whichOrders(asking.facts),
-              })}
-            </p>
-          )}
-          {!statusKnown && <p>{t('trading.unknown')}</p>}
+          {/* One status element: a screen reader hears the count replace "Counting…". */}
+          <p role="status" id={questionId}>
+            {asking.facts === null
+              ? t('trading.confirm.counting')
+              : t(`trading.confirm.${asking.action}.body`, { orders: whichOrders(asking.facts) })}
+          </p>
+          {!statusKnown && <p id={`${questionId}-unknown`}>{t('trading.unknown')}</p>}
         </Modal>
       )}
     </section>
