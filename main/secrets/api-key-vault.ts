@@ -205,7 +205,7 @@ export class ApiKeyVault {
   private describe(error: unknown): string {
     this.keychainMissing = this.platform === 'linux' && isMissingKeychainBackend(error);
     this.keychainLocked = error instanceof LockedKeychainError && !this.keychainMissing;
-    return describeKeychainProblem(error, this.platform);
+    return describeKeychainProblem(error, this.platform, { locked: this.keychainLocked });
   }
 
   private commit(

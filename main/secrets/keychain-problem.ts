@@ -18,6 +18,10 @@ const NO_BACKEND_PATTERNS = [
 const READ_AGAIN =
   'No restart is needed: MM Tray reads the keychain again on its own, and at once on Reconnect now or a screen unlock.';
 
+/** A locked keychain is read again when the user acts, not on a timer (KeychainRetry). */
+const READ_WHEN_UNLOCKED =
+  'Unlock it, then press Reconnect now: MM Tray also reads it again after a screen unlock.';
+
 const SESSION_ONLY_CHOICE =
   'You can still use the key for this session only: it is kept in memory and forgotten when MM Tray quits.';
 
@@ -31,7 +35,11 @@ export function isMissingKeychainBackend(error: unknown): boolean {
  * A message for people saying why the key cannot be kept in the OS keychain and what to
  * do about it. Never contains a secret: the underlying error text is redacted.
  */
-export function describeKeychainProblem(error: unknown, platform: NodeJS.Platform): string {
+export function describeKeychainProblem(
+  error: unknown,
+  platform: NodeJS.Platform,
+  options: { locked?: boolean } = {},
+): string {
   if (platform === 'linux' && isMissingKeychainBackend(error)) {
     return (
       'No keychain is available: MM Tray keeps the API key in a Secret Service keychain, and none is running. ' +
@@ -42,6 +50,9 @@ export function describeKeychainProblem(error: unknown, platform: NodeJS.Platfor
   const reason = redactSecrets(errorMessage(error))
     .slice(0, 300)
     .replace(/[\s.]+$/, '');
+  if (options.locked) {
+    return `${keychainName(platform)} is locked (${reason}). ${READ_WHEN_UNLOCKED} ${SESSION_ONLY_CHOICE}`;
+  }
   return `${keychainName(platform)} could not be used (${reason}). ${unlockHint(platform)}${READ_AGAIN} ${SESSION_ONLY_CHOICE}`;
 }
 

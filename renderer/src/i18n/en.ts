@@ -88,6 +88,9 @@ export const en = {
   'mainText.keychain.unlockHint': 'Make sure it is unlocked (GNOME Keyring or KWallet).',
   'mainText.keychain.readAgain':
     'No restart is needed: MM Tray reads the keychain again on its own, and at once on Reconnect now or a screen unlock.',
+  'mainText.keychain.locked': '{keychain} is locked ({reason}).',
+  'mainText.keychain.readWhenUnlocked':
+    'Unlock it, then press Reconnect now: MM Tray also reads it again after a screen unlock.',
   'mainText.keychain.sessionOnly':
     'You can still use the key for this session only: it is kept in memory and forgotten when MM Tray quits.',
 

@@ -90,6 +90,9 @@ const READ_AGAIN =
 const SESSION_ONLY_CHOICE =
   'You can still use the key for this session only: it is kept in memory and forgotten when MM Tray quits.';
 const ADVICE = ` ${READ_AGAIN} ${SESSION_ONLY_CHOICE}`;
+const READ_WHEN_UNLOCKED =
+  'Unlock it, then press Reconnect now: MM Tray also reads it again after a screen unlock.';
+const LOCKED_ADVICE = ` ${READ_WHEN_UNLOCKED} ${SESSION_ONLY_CHOICE}`;
 const NO_BACKEND_START = 'No keychain is available: ';
 const UNLOCK_HINT = ' Make sure it is unlocked (GNOME Keyring or KWallet).';
 const KEYCHAIN_NAMES: Record<string, MessageKey> = {
@@ -100,6 +103,7 @@ const KEYCHAIN_NAMES: Record<string, MessageKey> = {
 
 /** Why the OS keychain cannot be used and what to do (KeyStatus.keychainProblem). */
 export function keychainProblemText(t: T, problem: string): string {
+  if (problem.endsWith(LOCKED_ADVICE)) return lockedKeychainText(t, problem);
   if (!problem.endsWith(ADVICE)) return problem;
   const advice = `${t('mainText.keychain.readAgain')} ${t('mainText.keychain.sessionOnly')}`;
   let head = problem.slice(0, -ADVICE.length);
@@ -111,4 +115,14 @@ export function keychainProblemText(t: T, problem: string): string {
   if (!match || !nameKey) return problem;
   const failed = t('mainText.keychain.failed', { keychain: t(nameKey), reason: match[2]! });
   return `${failed}${unlock ? ` ${t('mainText.keychain.unlockHint')}` : ''} ${advice}`;
+}
+
+/** A keychain found locked: read again when the user unlocks it (KeyStatus.keychainLocked). */
+function lockedKeychainText(t: T, problem: string): string {
+  const head = problem.slice(0, -LOCKED_ADVICE.length);
+  const match = /^(.+?) is locked \(([\s\S]*)\)\.$/.exec(head);
+  const nameKey = match ? KEYCHAIN_NAMES[match[1]!] : undefined;
+  if (!match || !nameKey) return problem;
+  const locked = t('mainText.keychain.locked', { keychain: t(nameKey), reason: match[2]! });
+  return `${locked} ${t('mainText.keychain.readWhenUnlocked')} ${t('mainText.keychain.sessionOnly')}`;
 }

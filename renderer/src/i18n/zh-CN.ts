@@ -86,6 +86,9 @@ export const zhCN: Catalog = {
   'mainText.keychain.unlockHint': '请确认它已解锁（GNOME Keyring 或 KWallet）。',
   'mainText.keychain.readAgain':
     '无需重启：MM Tray 会自动重新读取钥匙串，点击“立即重连”或解锁屏幕时也会立即读取。',
+  'mainText.keychain.locked': '{keychain}已锁定（{reason}）。',
+  'mainText.keychain.readWhenUnlocked':
+    '请先解锁，再点击“立即重连”：解锁屏幕后 MM Tray 也会重新读取。',
   'mainText.keychain.sessionOnly':
     '您仍可仅在本次会话中使用该密钥：它保存在内存中，退出 MM Tray 后即被忘记。',
 

@@ -19,6 +19,7 @@ const READ_AGAIN =
 const SESSION_ONLY =
   'You can still use the key for this session only: it is kept in memory and forgotten when MM Tray quits.';
 const lockedOnLinux = `The Secret Service keychain could not be used (Cannot unlock collection (x)). Make sure it is unlocked (GNOME Keyring or KWallet). ${READ_AGAIN} ${SESSION_ONLY}`;
+const lockedNowOnLinux = `The Secret Service keychain is locked (Cannot create an item in a locked collection). Unlock it, then press Reconnect now: MM Tray also reads it again after a screen unlock. ${SESSION_ONLY}`;
 const noBackend = `No keychain is available: MM Tray keeps the API key in a Secret Service keychain, and none is running. Install and unlock one, such as GNOME Keyring or KWallet (for example \`sudo apt install gnome-keyring libsecret-1-0\`). ${READ_AGAIN} ${SESSION_ONLY}`;
 const macos = `The macOS Keychain could not be used (User interaction is not allowed). ${READ_AGAIN} ${SESSION_ONLY}`;
 
@@ -103,6 +104,11 @@ describe("main's texts in the dashboard's language", () => {
     expect(locked).toContain('无需重启');
     expect(locked).not.toMatch(/No restart|Make sure/);
     expect(keychainProblemText(zh, noBackend)).toMatch(/^没有可用的钥匙串.*sudo apt install/);
+    const lockedNow = keychainProblemText(zh, lockedNowOnLinux);
+    expect(lockedNow).toMatch(
+      /^Secret Service 钥匙串已锁定（Cannot create an item in a locked collection）。 请先解锁/,
+    );
+    expect(lockedNow).not.toContain('无需重启');
     const mac = keychainProblemText(zh, macos);
     expect(mac).toMatch(/^macOS 钥匙串无法使用（User interaction is not allowed）。 无需重启/);
     expect(mac).not.toContain('请确认它已解锁');

@@ -294,6 +294,11 @@ describe('ApiKeyVault on a locked Secret Service (it answers "nothing" to reads 
     const status = await vault.load();
     expect(status.set).toBe(false);
     expect(status.keychainProblem).toMatch(/locked collection/);
+    // Read again when the user acts, not on its own: so it must not promise that.
+    expect(status.keychainProblem).toMatch(
+      /^The Secret Service keychain is locked \(.*Reconnect now/,
+    );
+    expect(status.keychainProblem).not.toMatch(/on its own/);
     expect(status.keychainMissing).toBeUndefined();
     expect(status.keychainLocked).toBe(true);
     expect(keychainReadPending(status)).toBe(true);
