@@ -100,10 +100,11 @@ function describeIssues(error: z.ZodError): string {
 const EXCERPT_CHARS = 120;
 
 function excerpt(text: string): string {
-  // Redacted before it is cut, so that a key cut in two leaves no half of itself; a key is
-  // 36 characters, so redacting a little more than the excerpt is enough.
-  const redacted = redactSecrets(text.slice(0, EXCERPT_CHARS + 40));
-  return text.length > EXCERPT_CHARS ? `${redacted.slice(0, EXCERPT_CHARS)}…` : redacted;
+  // The whole text is redacted before it is cut: redacting only a window past the excerpt
+  // is not enough, since each secret redacted before the cut shortens the text and pulls
+  // whatever the window's edge cut in two (part of a key) into the excerpt.
+  const redacted = redactSecrets(text);
+  return redacted.length > EXCERPT_CHARS ? `${redacted.slice(0, EXCERPT_CHARS)}…` : redacted;
 }
 
 function errorText(frame: RawObject): string | undefined {
