@@ -15,9 +15,14 @@ export const MAX_DATE_MS = 8.64e15;
 export const epochMsSchema = z.number().min(-MAX_DATE_MS).max(MAX_DATE_MS);
 
 /** wss:// anywhere; ws:// only to this machine: anywhere else the key would travel in clear. */
-const endpointSchema = z.url({ protocol: /^wss?$/ }).refine(isSafeEndpoint, {
-  message: 'plain ws:// is allowed only to this machine (localhost, 127.x.x.x, ::1); use wss://',
-});
+const endpointSchema = z
+  .url({ protocol: /^wss?$/ })
+  .refine((url) => !url.includes('#'), {
+    message: 'a WebSocket URL cannot have a #fragment',
+  })
+  .refine(isSafeEndpoint, {
+    message: 'plain ws:// is allowed only to this machine (localhost, 127.x.x.x, ::1); use wss://',
+  });
 
 function isSafeEndpoint(url: string): boolean {
   try {

@@ -170,10 +170,16 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
   }
 
   private open(): void {
-    const socket = this.options.createSocket(this.options.url, {
-      maxPayload: this.options.maxFrameBytes,
-      handshakeTimeout: this.options.subscribeTimeoutMs,
-    });
+    let socket: FeedSocket;
+    try {
+      socket = this.options.createSocket(this.options.url, {
+        maxPayload: this.options.maxFrameBytes,
+        handshakeTimeout: this.options.subscribeTimeoutMs,
+      });
+    } catch (error) {
+      this.failToOpen(error);
+      return;
+    }
     this.socket = socket;
     this.subscribed = false;
     socket.on('open', () => this.onOpen(socket));
@@ -274,6 +280,11 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
     }
     this.subscribed = false;
     this.liveSince = null;
+    this.scheduleRetry(reason, immediate, now);
+  }
+
+  /** The next attempt, after the backoff (or at once, but never before a wait the server asked for). */
+  private scheduleRetry(reason: string, immediate: boolean, now: number): void {
     const delay = immediate
       ? this.minNextDelay
       : Math.max(
@@ -288,8 +299,21 @@ export class FeedConnection extends Emitter<FeedConnectionEvents> {
   private retryNow(): void {
     this.clearTimer('retry');
     this.minNextDelay = 0;
-    this.open();
     this.setState('reconnecting', 'connecting…');
+    this.open();
+  }
+
+  /**
+   * No socket could even be made (ws refuses some URLs only then): a failed attempt like
+   * any other, retried after the backoff, rather than an exception that leaves the state
+   * "connecting" with nothing behind it.
+   */
+  private failToOpen(error: unknown): void {
+    const now = this.options.now();
+    const reason = redactSecrets(error instanceof Error ? error.message : String(error));
+    this.socket = null;
+    this.emit('error', { message: reason, at: now, source: 'socket' });
+    this.scheduleRetry(reason, false, now);
   }
 
   private schedulePing(): void {

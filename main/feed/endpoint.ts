@@ -16,6 +16,10 @@ export function checkEndpoint(url: string): URL {
   } catch {
     throw new EndpointError(`not a valid URL: ${url}`);
   }
+  // WebSocket URLs cannot have one (RFC 6455); the socket would refuse it only when opened.
+  if (parsed.hash !== '' || url.includes('#')) {
+    throw new EndpointError(`the endpoint cannot have a #fragment: ${url}`);
+  }
   if (parsed.protocol === 'wss:') return parsed;
   if (parsed.protocol === 'ws:') {
     if (isLoopbackHost(parsed.hostname)) return parsed;

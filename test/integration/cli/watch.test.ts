@@ -181,6 +181,15 @@ describe('mm-tray-cli (watch mode)', () => {
       /unencrypted/,
     ],
     [[], /no API key/],
+    [
+      [
+        '--url',
+        'ws://127.0.0.1:9/ws/subscribe#live',
+        '--api-key',
+        '00000000-1111-4222-8333-444444444444',
+      ],
+      /#fragment/,
+    ],
     [['--api-key', '00000000-1111-4222-8333-444444444444', '--channels', 'orders,news'], /news/],
     [
       ['--api-key', '00000000-1111-4222-8333-444444444444', '--ping-interval', 'soon'],

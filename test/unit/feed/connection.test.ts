@@ -80,6 +80,38 @@ describe('FeedConnection handshake', () => {
     expect(() => setup({ url: 'ws://[::1]:9/ws/subscribe' })).not.toThrow();
     expect(() => setup({ url: 'http://127.0.0.1:9/' })).toThrow(/wss/);
   });
+
+  it('refuses an endpoint with a #fragment, which the socket would refuse only when opened', () => {
+    expect(() => setup({ url: `${URL}#live` })).toThrow(/#fragment/);
+    expect(() => setup({ url: `${URL}#` })).toThrow(/#fragment/);
+  });
+
+  it('retries after the backoff when no socket can even be made, rather than stay "connecting"', () => {
+    const { factory, sockets } = fakeSocketFactory();
+    let refuse = true;
+    const { connection, errors, statuses } = setup({
+      random: () => 0,
+      createSocket: (url, options) => {
+        if (refuse) throw new SyntaxError('The URL contains something ws refuses');
+        return factory(url, options);
+      },
+    });
+    expect(() => connection.start()).not.toThrow();
+    expect(connection.status).toMatchObject({ state: 'reconnecting', reason: /ws refuses/ });
+    expect(errors.at(-1)).toMatchObject({ source: 'socket', message: /ws refuses/ });
+    refuse = false;
+    vi.advanceTimersByTime(1);
+    expect(sockets).toHaveLength(1);
+    sockets[0]!.acceptConnection();
+    sockets[0]!.receive({ type: 'subscribed', subscriptionId: 1, channels: ['orders', 'bets'] });
+    expect(connection.status.state).toBe('live');
+    expect(statuses.map((s) => s.state)).toEqual([
+      'connecting',
+      'reconnecting',
+      'reconnecting',
+      'live',
+    ]);
+  });
 });
 
 describe('FeedConnection liveness', () => {

@@ -82,6 +82,13 @@ describe('endpoint', () => {
     expect(settingsSchema.safeParse({ endpoint }).success).toBe(false);
   });
 
+  it('refuses an endpoint with a #fragment (a WebSocket URL cannot have one)', () => {
+    for (const endpoint of ['wss://mmapi.55-tech.com/ws/subscribe#x', 'ws://127.0.0.1:8080/ws#']) {
+      expect(accepts(endpoint)).toBe(false);
+      expect(settingsSchema.safeParse({ endpoint }).success).toBe(false);
+    }
+  });
+
   it('knows the loopback host names', () => {
     expect(isLoopbackHost('127.0.0.1')).toBe(true);
     expect(isLoopbackHost('[::1]')).toBe(true);
