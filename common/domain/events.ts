@@ -11,6 +11,9 @@ export interface ErrorRecord {
   /** What went wrong, for a person; never contains the API key. */
   message: string;
   at: number;
-  /** bad-frame: a frame failed to parse or validate; socket: transport trouble; server: the server said so. */
-  source: 'bad-frame' | 'socket' | 'server';
+  /**
+   * bad-frame: a frame failed to parse or validate; socket: transport trouble; server: the
+   * server said so; rest: a REST read failed (the CLI's read of the emergency state).
+   */
+  source: 'bad-frame' | 'socket' | 'server' | 'rest';
 }

@@ -14,7 +14,8 @@ export interface RecordWriterOptions {
 }
 
 /**
- * Writes every status, event, notification, error and gap the engine emits as one line.
+ * Writes every status, event, notification, error and gap the engine emits as one line;
+ * returns the function that writes an error from elsewhere (a REST read) the same way.
  * A record that cannot be rendered (a valid frame nested too deep for JSON.stringify's
  * stack) becomes an error line saying so: a listener's exception would only reach the
  * emitter's console report, and the record would be missing from the output unexplained.
@@ -23,7 +24,7 @@ export function writeRecords(
   engine: EngineEvents,
   write: (line: string) => void,
   options: RecordWriterOptions,
-): void {
+): (error: ErrorRecord) => void {
   const now = options.now ?? Date.now;
   const { format } = options;
   const errorLine =
@@ -62,13 +63,16 @@ export function writeRecords(
     engine.on('notification', (n) =>
       emit('notification', () => JSON.stringify(jsonRecord.notification(n))),
     );
-    engine.on('error', (e) => emit('error', () => JSON.stringify(jsonRecord.error(e))));
-    return;
+    const writeError = (e: ErrorRecord) => emit('error', () => JSON.stringify(jsonRecord.error(e)));
+    engine.on('error', writeError);
+    return writeError;
   }
   const line = prettyLine(format);
   engine.on('status', (s) => emit('status', () => line.status(s)));
   engine.on('event', (e) => emit(`event seq ${e.seq}`, () => line.event(e)));
   engine.on('notification', (n) => emit('notification', () => line.notification(n)));
-  engine.on('error', (e) => emit('error', () => line.error(e)));
+  const writeError = (e: ErrorRecord) => emit('error', () => line.error(e));
+  engine.on('error', writeError);
   engine.on('gap', (g) => emit('gap', () => line.gap(g)));
+  return writeError;
 }

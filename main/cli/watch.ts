@@ -1,7 +1,11 @@
 import type { Writable } from 'node:stream';
+import type { ErrorRecord } from '../../common/domain/events';
+import { redactSecrets } from '../../common/redact';
 import { FeedEngine } from '../engine';
+import { RestClient } from '../rest/rest-client';
 import { startSimulator } from '../simulator';
 import type { CliOptions } from './args';
+import { readEmergencyOnLive } from './emergency-on-live';
 import { LineOutput } from './line-output';
 import { colours, noColours } from './pretty-log';
 import { writeRecords } from './record-writer';
@@ -37,13 +41,24 @@ export async function watch(options: CliOptions, io: WatchIo): Promise<number> {
 
   const output = new LineOutput(io.stdout);
   const write = (line: string) => output.write(line);
+  let writeError: (error: ErrorRecord) => void;
   if (options.json) {
-    writeRecords(engine, write, { format: 'json' });
+    writeError = writeRecords(engine, write, { format: 'json' });
   } else {
     const paint = io.stdout.isTTY ? colours(io.stdout as NodeJS.WriteStream) : noColours;
     if (simulator) write(`DEMO: connected to the built-in simulator at ${simulator.url}`);
-    writeRecords(engine, write, { format: paint });
+    writeError = writeRecords(engine, write, { format: paint });
   }
+  const rest = new RestClient({ url, apiKey });
+  const restReads = new AbortController();
+  readEmergencyOnLive(
+    engine,
+    () => rest.tradingStatus({ signal: restReads.signal }),
+    (message) => {
+      if (restReads.signal.aborted) return;
+      writeError({ message: redactSecrets(message), at: Date.now(), source: 'rest' });
+    },
+  );
 
   let refusal = '';
   const refused = new Promise<void>((resolve) => {
@@ -61,6 +76,7 @@ export async function watch(options: CliOptions, io: WatchIo): Promise<number> {
     output.ended,
   ]);
   await engine.stop();
+  restReads.abort();
   await simulator?.close();
   if (outcome === 'refused') {
     io.stderr.write(`mm-tray-cli: the server refused the API key (${refusal})\n`);

@@ -215,6 +215,25 @@ describe('mm-tray-cli (watch mode)', () => {
     expect(simulator.connections()).toHaveLength(0);
   });
 
+  it('says an emergency already on when it connects: the socket never replays it, REST knows', async () => {
+    simulator = await startSimulator({ scenario: false });
+    simulator.model.setEmergency(true, 'exchange outage');
+    cli = new CliProcess(['--url', simulator.url, '--api-key', simulator.demoKey, '--json']);
+    await waitFor(
+      hasRecord(cli, (r) => r.type === 'status' && r.state === 'live' && r.emergency === true),
+      'a live status record with the emergency on',
+    );
+    await waitFor(
+      hasRecord(cli, (r) => r.type === 'notification' && r.kind === 'emergency'),
+      'the emergency notification',
+    );
+    const records = cli.records();
+    expect(records.find((r) => r.type === 'status' && r.emergency === true)).toMatchObject({
+      emergencyReason: 'exchange outage',
+    });
+    expect(records.filter((r) => r.type === 'error')).toEqual([]);
+  });
+
   it('after a dropped connection, says in the "live" status record what may have been missed', async () => {
     simulator = await startSimulator({ scenario: false });
     cli = new CliProcess(['--url', simulator.url, '--api-key', simulator.demoKey, '--json']);
