@@ -119,7 +119,10 @@ describe('parseServerFrame', () => {
 
   it('leaves no part of a key in the excerpt when ids redacted before it pull it forward', () => {
     const key = '5f0c3a9e-7d21-4b8e-9c64-2a1d3e5f7b90';
-    const orderIds = ['0b7c4d2e-1f3a-4c5b-9d6e-7f8091a2b3c4', '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427'];
+    const orderIds = [
+      '0b7c4d2e-1f3a-4c5b-9d6e-7f8091a2b3c4',
+      '3f2b8c1e-9d4a-4b7e-8a51-0c6d2e9fa427',
+    ];
     for (let at = 100; at <= 200; at++) {
       const head = `{"type":"nope","a":"${orderIds[0]}","b":"${orderIds[1]}","pad":"`;
       const text = `${head}${'x'.repeat(Math.max(0, at - head.length))}${key}"}`;
