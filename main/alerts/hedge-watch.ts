@@ -1,5 +1,6 @@
 import { LinkedMap } from '../store/linked-map';
 import type { MissingHedge, MissingHedgeReport } from '../store/snapshot';
+import { HedgeCoverage, type PendingFill } from './hedge-coverage';
 
 /** A fill that needs a hedge. */
 export interface WatchedFill {
@@ -19,23 +20,29 @@ export interface NewlyMissingHedge extends MissingHedge {
   newStake: number;
 }
 
+/** What a declined hedge the watch saw left behind. */
+export interface LostHedge {
+  /**
+   * A hedge of the order that came shortly before with nothing to cover (a retry whose
+   * broadcast overtook the decline's) covers what the declined one did.
+   */
+  replaced: boolean;
+  /** Fills pushed out early by the size limit as the declined hedge's fills wait again. */
+  missing: NewlyMissingHedge[];
+}
+
 export interface HedgeWatchOptions {
   /** How long a fill may wait for its hedge. Default 15 s. */
   graceMs?: number;
   /** Most fills waiting at once; beyond it the oldest is reported missing early. Default 10,000. */
   maxPendingFills?: number;
+  /**
+   * Most hedges (and fills they cover) remembered for their decline; one declined after
+   * more newer ones came is judged by its order (onUnseenHedgeLost). Default 2,000.
+   */
+  maxRememberedHedges?: number;
   /** Most orders listed as missing a hedge; beyond it the oldest is forgotten. Default 5,000. */
   maxMissingOrders?: number;
-}
-
-interface PendingFill {
-  /** Its key in `pending`. */
-  id: number;
-  orderId: string;
-  stake: number;
-  exchange: string | null;
-  fixtureId: string | null;
-  at: number;
 }
 
 function text(value: unknown): string | null {
@@ -45,7 +52,8 @@ function text(value: unknown): string | null {
 /**
  * Tracks fills until a hedge covers them. A non-declined hedge for an order covers all of
  * its waiting fills; a fill still uncovered when its grace period ends is missing a hedge
- * until a (late) hedge for its order arrives. Pure: time comes in as arguments.
+ * until a (late) hedge for its order arrives. A declined hedge gives back what it covered
+ * (hedge-coverage.ts). Pure: time comes in as arguments.
  */
 export class HedgeWatch {
   private grace: number;
@@ -60,15 +68,19 @@ export class HedgeWatch {
   private readonly missing = new LinkedMap<string, MissingHedge>();
   private missingFills = 0;
   /**
-   * Hedges that arrived when nothing of their order was waiting: the feed may deliver a
-   * hedge before the fill it covers (different channels), so a fill shortly after is covered.
+   * What each hedge covers. A hedge that finds nothing of its order waiting is an early
+   * one: the feed may deliver a hedge before the fill it covers (different channels), so a
+   * fill shortly after is covered by it.
    */
-  private readonly earlyHedges = new LinkedMap<string, number>();
+  private readonly coverage: HedgeCoverage;
 
   constructor(options: HedgeWatchOptions = {}) {
     this.grace = validGrace(options.graceMs ?? 15_000);
     this.maxPending = Math.max(1, Math.floor(options.maxPendingFills ?? 10_000));
     this.maxMissing = Math.max(1, Math.floor(options.maxMissingOrders ?? 5_000));
+    this.coverage = new HedgeCoverage(
+      Math.max(1, Math.floor(options.maxRememberedHedges ?? 2_000)),
+    );
   }
 
   get graceMs(): number {
@@ -89,22 +101,27 @@ export class HedgeWatch {
 
   /** Starts the grace period of a fill. Returns fills pushed out early by the size limit. */
   onFill(fill: WatchedFill): NewlyMissingHedge[] {
-    const hedgedAt = this.earlyHedges.size > 0 ? this.earlyHedges.get(fill.orderId) : undefined;
-    if (hedgedAt !== undefined) {
-      this.earlyHedges.delete(fill.orderId);
-      if (Math.abs(fill.at - hedgedAt) <= this.grace) return [];
-    }
-    return this.watch(fill);
+    const pending = this.newFill(fill);
+    if (this.coverEarly(pending)) return [];
+    this.enqueue(pending);
+    return this.trimPending();
   }
 
   /**
-   * A placed or pending hedge for the order: covers its waiting fills and clears its missing
-   * ones. Returns the cleared missing entry, if there was one.
+   * A placed or pending hedge `betId` for the order: covers its waiting fills and clears its
+   * missing ones. One that finds none takes over the newest fill a hedge of the order
+   * covers with others, else waits as an early hedge. A hedge seen before is not news.
+   * Returns the cleared missing entry, if there was one.
    */
-  onHedge(orderId: string, at: number): MissingHedge | null {
-    const hadWaiting = this.pendingByOrder.has(orderId);
-    const missing = this.cover(orderId);
-    if (!hadWaiting && !missing) this.rememberEarlyHedge(orderId, at);
+  onHedge(orderId: string, betId: string, at: number): MissingHedge | null {
+    if (this.coverage.get(betId)) return null;
+    const fills: PendingFill[] = [];
+    const missing = this.release(orderId, Number.POSITIVE_INFINITY, fills);
+    if (fills.length === 0) {
+      const shared = this.coverage.takeSharedFill(orderId, at - this.grace);
+      if (shared) fills.push(shared);
+    }
+    this.coverage.add(betId, orderId, at, fills);
     return missing;
   }
 
@@ -115,40 +132,48 @@ export class HedgeWatch {
    * it, not a fill still to come. Returns the cleared missing entry, if there was one.
    */
   cover(orderId: string, upTo = Number.POSITIVE_INFINITY): MissingHedge | null {
-    const waiting = this.pendingByOrder.get(orderId);
-    if (waiting) {
-      const later: number[] = [];
-      for (const id of waiting) {
-        const fill = this.pending.get(id);
-        if (fill !== undefined && fill.at > upTo) later.push(id);
-        else this.pending.delete(id);
-      }
-      if (later.length > 0) this.pendingByOrder.set(orderId, later);
-      else this.pendingByOrder.delete(orderId);
-    }
-    const missing = this.missing.get(orderId);
-    if (!missing || missing.since > upTo) return null;
-    this.missing.delete(orderId);
-    this.missingFills -= missing.fills;
-    return { ...missing };
+    return this.release(orderId, upTo);
   }
 
   /**
-   * The order's only live hedge was declined: its matched stake is unhedged again and gets a
-   * fresh grace period, unless fills of the order are already waiting or missing.
+   * The hedge `betId` was declined at `at`: the fills it covered wait for a hedge again,
+   * with a fresh grace period. Null when the watch does not know what it covered (it never
+   * saw the hedge, forgot it, or saw it early with no fill since): see onUnseenHedgeLost.
    */
-  onHedgeLost(fill: WatchedFill): NewlyMissingHedge[] {
-    this.earlyHedges.delete(fill.orderId);
-    if (this.pendingByOrder.has(fill.orderId) || this.missing.has(fill.orderId)) return [];
-    return this.watch(fill);
+  onHedgeLost(betId: string, at: number): LostHedge | null {
+    const cover = this.coverage.get(betId);
+    if (!cover) return null;
+    this.coverage.remove(betId);
+    if (cover.fills.length === 0) {
+      // An early hedge declined before its fill came covers nothing; an old one, unknown.
+      return Math.abs(at - cover.at) <= this.grace ? { replaced: false, missing: [] } : null;
+    }
+    const early = this.coverage.earlyHedge(cover.orderId, at, this.grace);
+    for (const fill of cover.fills) {
+      fill.at = at;
+      if (early) this.coverage.addFill(early, fill);
+      else this.enqueue(fill);
+    }
+    return { replaced: early !== undefined, missing: early ? [] : this.trimPending() };
+  }
+
+  /**
+   * A hedge of the order the watch knows nothing of was declined, and no replacement is
+   * live: the order's matched stake (`fill`) is unhedged again and gets a fresh grace period,
+   * unless fills of the order are already waiting or missing (or an early hedge covers it).
+   */
+  onUnseenHedgeLost(fill: WatchedFill): LostHedge {
+    if (this.pendingByOrder.has(fill.orderId) || this.missing.has(fill.orderId)) {
+      return { replaced: false, missing: [] };
+    }
+    const pending = this.newFill(fill);
+    if (this.coverEarly(pending)) return { replaced: true, missing: [] };
+    this.enqueue(pending);
+    return { replaced: false, missing: this.trimPending() };
   }
 
   /** Moves fills whose grace period has ended to the missing list; returns what changed. */
   expire(now: number): NewlyMissingHedge[] {
-    for (let at = this.earlyHedges.firstValue(); at !== undefined && at + this.grace <= now; ) {
-      this.earlyHedges.shiftValue();
-      at = this.earlyHedges.firstValue();
-    }
     const first = this.pending.firstValue();
     if (first === undefined || first.at + this.grace > now) return [];
     const changed = new Map<string, NewlyMissingHedge>();
@@ -170,7 +195,7 @@ export class HedgeWatch {
   shiftTimes(deltaMs: number): void {
     for (const fill of this.pending.values()) fill.at += deltaMs;
     for (const entry of this.missing.values()) entry.since += deltaMs;
-    this.earlyHedges.updateValues((at) => at + deltaMs);
+    this.coverage.shiftTimes(deltaMs);
   }
 
   report(): MissingHedgeReport {
@@ -179,25 +204,77 @@ export class HedgeWatch {
     return { fillsMissingHedge: this.missingFills, orders };
   }
 
-  private watch(fill: WatchedFill): NewlyMissingHedge[] {
-    const id = this.nextFillId++;
-    this.pending.set(id, {
-      id,
+  private newFill(fill: WatchedFill): PendingFill {
+    return {
+      id: this.nextFillId++,
       orderId: fill.orderId,
       stake: Number.isFinite(fill.stake) ? fill.stake : 0,
       exchange: text(fill.exchange),
       fixtureId: text(fill.fixtureId),
       at: fill.at,
-    });
+      fills: 1,
+    };
+  }
+
+  /** Whether an early hedge of the fill's order, seen within the grace period, covers it. */
+  private coverEarly(fill: PendingFill): boolean {
+    const early = this.coverage.earlyHedge(fill.orderId, fill.at, this.grace);
+    if (early) this.coverage.addFill(early, fill);
+    return early !== undefined;
+  }
+
+  private enqueue(fill: PendingFill): void {
+    this.pending.set(fill.id, fill);
     const ids = this.pendingByOrder.get(fill.orderId);
-    if (ids) ids.push(id);
-    else this.pendingByOrder.set(fill.orderId, [id]);
+    if (ids) ids.push(fill.id);
+    else this.pendingByOrder.set(fill.orderId, [fill.id]);
+  }
+
+  /** Reports the oldest waiting fills missing early while more wait than the limit allows. */
+  private trimPending(): NewlyMissingHedge[] {
     if (this.pending.size <= this.maxPending) return [];
     const changed = new Map<string, NewlyMissingHedge>();
     while (this.pending.size > this.maxPending) {
       this.markMissing(this.pending.shiftValue() as PendingFill, changed);
     }
     return [...changed.values()];
+  }
+
+  /**
+   * Clears the order's fills seen by `upTo`, waiting or missing, moving them into `into`
+   * when given (the missing ones as one). Returns the cleared missing entry, if any.
+   */
+  private release(orderId: string, upTo: number, into?: PendingFill[]): MissingHedge | null {
+    const missing = this.missing.get(orderId);
+    const cleared = missing && missing.since <= upTo ? missing : undefined;
+    if (cleared) {
+      this.missing.delete(orderId);
+      this.missingFills -= cleared.fills;
+      into?.push({
+        id: this.nextFillId++,
+        orderId,
+        stake: cleared.stake,
+        exchange: cleared.exchange,
+        fixtureId: cleared.fixtureId,
+        at: cleared.since,
+        fills: cleared.fills,
+      });
+    }
+    const waiting = this.pendingByOrder.get(orderId);
+    if (waiting) {
+      const later: number[] = [];
+      for (const id of waiting) {
+        const fill = this.pending.get(id);
+        if (fill !== undefined && fill.at > upTo) later.push(id);
+        else if (fill !== undefined) {
+          this.pending.delete(id);
+          into?.push(fill);
+        }
+      }
+      if (later.length > 0) this.pendingByOrder.set(orderId, later);
+      else this.pendingByOrder.delete(orderId);
+    }
+    return cleared ? { ...cleared } : null;
   }
 
   /** Moves a fill already taken out of `pending` to the missing list. */
@@ -220,19 +297,19 @@ export class HedgeWatch {
       this.missing.set(fill.orderId, entry);
     }
     entry.stake += fill.stake;
-    entry.fills += 1;
+    entry.fills += fill.fills;
     entry.since = Math.min(entry.since, fill.at);
     entry.exchange ??= fill.exchange;
     entry.fixtureId ??= fill.fixtureId;
-    this.missingFills += 1;
+    this.missingFills += fill.fills;
 
     const news = changed.get(fill.orderId);
     if (news) {
-      news.newFills += 1;
+      news.newFills += fill.fills;
       news.newStake += fill.stake;
       Object.assign(news, { stake: entry.stake, fills: entry.fills, since: entry.since });
     } else {
-      changed.set(fill.orderId, { ...entry, newFills: 1, newStake: fill.stake });
+      changed.set(fill.orderId, { ...entry, newFills: fill.fills, newStake: fill.stake });
     }
     this.trimMissing(changed);
   }
@@ -243,11 +320,6 @@ export class HedgeWatch {
       this.missingFills -= entry.fills;
       changed.delete(entry.orderId);
     }
-  }
-
-  private rememberEarlyHedge(orderId: string, at: number): void {
-    this.earlyHedges.set(orderId, at);
-    if (this.earlyHedges.size > this.maxPending) this.earlyHedges.shiftValue();
   }
 }
 

@@ -6,7 +6,7 @@ import {
 } from '../../common/domain/notifications';
 import type { Language } from '../../common/i18n/language';
 import { SERVER_CLOCK_SKEW_MS } from '../clock/server-clock-skew';
-import type { StoreEffect } from '../store/effects';
+import type { HedgeDeclinedEffect, StoreEffect } from '../store/effects';
 import type { MissingHedgeReport } from '../store/snapshot';
 import { Coalescer, type Notice } from './coalescer';
 import { ConnectionWatch } from './connection-watch';
@@ -227,7 +227,9 @@ export class NotificationPolicy {
         return;
       }
       case 'hedge-placed':
-        if (typeof effect.bet.orderId === 'string') this.hedges.onHedge(effect.bet.orderId, now);
+        if (typeof effect.bet.orderId === 'string') {
+          this.hedges.onHedge(effect.bet.orderId, effect.bet.betId, now);
+        }
         this.offer(hedgeNotice(effect, this.texts), now, out);
         return;
       case 'hedge-covered':
@@ -241,25 +243,9 @@ export class NotificationPolicy {
         );
         return;
       case 'hedge-declined': {
-        const order = effect.order;
-        const matched = order?.matchedStake;
-        if (
-          this.watchHedges &&
-          order &&
-          !effect.orderStillHedged &&
-          typeof matched === 'number' &&
-          matched > 0
-        ) {
-          const missing = this.hedges.onHedgeLost({
-            orderId: order.orderId,
-            stake: matched,
-            exchange: order.exchange,
-            fixtureId: order.fixtureId,
-            at: now,
-          });
-          this.reportMissing(missing, now, out);
-        }
-        this.offer(hedgeDeclinedNotice(effect, this.texts), now, out);
+        const replaced = this.watchHedges ? this.watchDeclined(effect, now, out) : effect.replaced;
+        const told = replaced === effect.replaced ? effect : { ...effect, replaced };
+        this.offer(hedgeDeclinedNotice(told, this.texts), now, out);
         return;
       }
       case 'emergency':
@@ -269,6 +255,37 @@ export class NotificationPolicy {
         out.push(emergencyClearedIntent(effect, this.texts, now));
         return;
     }
+  }
+
+  /**
+   * What the declined hedge covered waits for a hedge again (hedge-watch.ts); for one the
+   * watch never saw cover anything, the order's matched stake does, unless a later hedge
+   * of the order is live. Returns whether a replacement covers it.
+   */
+  private watchDeclined(
+    effect: HedgeDeclinedEffect,
+    now: number,
+    out: NotificationIntent[],
+  ): boolean {
+    const lost = this.hedges.onHedgeLost(effect.bet.betId, now);
+    if (lost) {
+      this.reportMissing(lost.missing, now, out);
+      return lost.replaced;
+    }
+    const order = effect.order;
+    const matched = order?.matchedStake;
+    if (effect.replaced || !order || typeof matched !== 'number' || matched <= 0) {
+      return effect.replaced;
+    }
+    const unseen = this.hedges.onUnseenHedgeLost({
+      orderId: order.orderId,
+      stake: matched,
+      exchange: order.exchange,
+      fixtureId: order.fixtureId,
+      at: now,
+    });
+    this.reportMissing(unseen.missing, now, out);
+    return unseen.replaced;
   }
 
   private reportMissing(

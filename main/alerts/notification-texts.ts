@@ -191,7 +191,7 @@ export function hedgeDeclinedNotice(effect: HedgeDeclinedEffect, ctx: TextContex
       t.declinedBet(`${stake}${price !== null ? ` @ ${price}` : ''}`, orderId),
       describeOrderFill(t, effect.order),
       fixture(t, effect.order?.fixtureId),
-      effect.orderStillHedged ? t.orderStillHedged : t.fillNotHedged,
+      effect.replaced ? t.orderStillHedged : t.fillNotHedged,
     );
     return intent(
       'hedge-declined',

@@ -40,8 +40,11 @@ export interface HedgeDeclinedEffect {
   kind: 'hedge-declined';
   bet: BetRecord;
   order?: OrderRecord;
-  /** Another bet for the same order is still placed or pending. */
-  orderStillHedged: boolean;
+  /**
+   * A later hedge of the same order is placed or pending: a retry of the declined one
+   * (order-book.ts). A live hedge placed before it hedged an earlier fill, not this one's.
+   */
+  replaced: boolean;
 }
 
 /** Emergency mode became active, or its reason or trigger time changed while active. */

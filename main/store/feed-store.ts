@@ -106,7 +106,7 @@ export class FeedStore {
     switch (event.channel) {
       case 'orders':
         return typeof event.record.orderId === 'string'
-          ? this.book.applyOrder(event, counters)
+          ? this.book.applyOrder(event, counters, now)
           : NO_EFFECTS;
       case 'bets':
         return typeof event.record.betId === 'string'

@@ -4,9 +4,12 @@ import { isStatus, type OrderRecord, STAKE_EPSILON, toFiniteNumber } from './rec
 /**
  * How much an order update grew the matched stake; 0 when it did not.
  *
- * The baseline is the larger of `old.matchedStake` (what the server says it was) and the
- * stored value (what we already counted), so a repeated frame is not a second fill and
- * an INSERT for a new order counts from zero.
+ * The baseline is the stored value (what was already counted), so a repeated frame is not
+ * a second fill. Growth over it is a fill whatever `old` lists: a stake the store never saw
+ * match (a gap, or a frame overtaken by this one, which then arrives stale) is counted
+ * here, once. With no stored copy (or no stake in it) the baseline is `old.matchedStake`,
+ * else zero: for a REST copy judged news (gap-news.ts); a broadcast for an order the store
+ * does not hold goes to unknownOrderFill instead.
  */
 export function matchedIncrease(
   stored: OrderRecord | undefined,
@@ -15,10 +18,9 @@ export function matchedIncrease(
 ): number {
   const matched = update.matchedStake;
   if (typeof matched !== 'number' || !Number.isFinite(matched)) return 0;
-  const before = old && 'matchedStake' in old ? (toFiniteNumber(old.matchedStake) ?? 0) : undefined;
   const counted = stored ? toFiniteNumber(stored.matchedStake) : undefined;
-  const baseline = Math.max(before ?? 0, counted ?? 0);
-  const delta = matched - baseline;
+  const before = old && 'matchedStake' in old ? toFiniteNumber(old.matchedStake) : undefined;
+  const delta = matched - (counted ?? before ?? 0);
   return delta > STAKE_EPSILON ? delta : 0;
 }
 

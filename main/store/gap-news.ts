@@ -15,7 +15,7 @@ export function orderChangedAt(order: OrderRecord): number | undefined {
 }
 
 /** Whether an order the store never saw changed at or after `since`; else it is history. */
-function changedSince(order: OrderRecord, since: number): boolean {
+export function changedSince(order: OrderRecord, since: number): boolean {
   const at = orderChangedAt(order);
   return at !== undefined && at >= since;
 }

@@ -19,10 +19,13 @@ import {
   isLiveHedge,
   isStaleBetCopy,
   isStaleOrderCopy,
+  isStaleOrderUpdate,
   mergeRecord,
   type OrderRecord,
   parseTimestamp,
 } from './records';
+import { UncountedMatches } from './uncounted-matches';
+import { unknownOrderFill } from './unknown-order-fill';
 
 export interface OrderBookLimits {
   maxOrders: number;
@@ -66,9 +69,13 @@ export class OrderBook {
   readonly bets: BoundedRecordMap<string, BetRecord>;
   /** orderId → betIds; holds only bets in `bets`, so it is bounded by them. */
   private readonly betIdsByOrder = new BetIndex();
+  /** Holds only orders in `orders`, so it is bounded by them. */
+  private readonly uncounted = new UncountedMatches();
 
   constructor(limits: OrderBookLimits) {
-    this.orders = new BoundedRecordMap(limits.maxOrders, isFinishedOrder);
+    this.orders = new BoundedRecordMap(limits.maxOrders, isFinishedOrder, (orderId) =>
+      this.uncounted.forget(orderId),
+    );
     this.bets = new BoundedRecordMap(limits.maxBets, isFinishedBet, (betId, bet) =>
       this.unlink(betId, orderIdOf(bet)),
     );
@@ -87,11 +94,22 @@ export class OrderBook {
     return out;
   }
 
-  applyOrder(event: OrderBroadcast, counters: DayCounters): readonly StoreEffect[] {
+  /**
+   * Folds an order broadcast in; `now` is when it arrived. An update older than the stored
+   * copy changes nothing (records.ts isStaleOrderUpdate).
+   */
+  applyOrder(event: OrderBroadcast, counters: DayCounters, now: number): readonly StoreEffect[] {
     const update = event.record;
     const stored = this.orders.get(update.orderId);
+    if (stored && isStaleOrderUpdate(stored, update, event.old)) return NO_EFFECTS;
     const order = stored ? mergeRecord(stored, update) : update;
-    const delta = matchedIncrease(stored, update, event.old);
+    const delta = stored
+      ? matchedIncrease(stored, update, event.old)
+      : unknownOrderFill(event, now);
+    // Before set, which may evict the very order.
+    if (!stored && delta === 0 && !(event.old && 'matchedStake' in event.old)) {
+      this.uncounted.note(update);
+    }
     this.orders.set(update.orderId, order);
     if (delta === 0) return NO_EFFECTS;
     const matchedStake = update.matchedStake as number;
@@ -134,24 +152,33 @@ export class OrderBook {
    * Replaces or merges orders from another source (a REST snapshot). A copy older than the
    * stored order, or one that would reopen a finished order, is skipped. Without `news` the
    * copies are history and none is returned; with it, the orders whose matched stake grew
-   * (gap-news.ts), for missedFillEffects once the bets are merged too. With `replace` the
-   * store forgets its orders first, so each copy is one it never saw.
+   * (gap-news.ts), for missedFillEffects once the bets are merged too; a stored order whose
+   * matched stake was never counted (uncounted-matches.ts) is judged for that stake as one
+   * it never saw. With `replace` the store forgets its orders first, so each copy is one it
+   * never saw.
    */
   mergeOrders(
     orders: readonly OrderRecord[],
     replace: boolean,
     news?: MergeNews,
   ): readonly MissedFill[] {
-    if (replace) this.orders.clear();
+    if (replace) {
+      this.orders.clear();
+      this.uncounted.clear();
+    }
     const missed: MissedFill[] = [];
     for (const update of orders) {
       if (typeof update?.orderId !== 'string') continue;
       const stored = this.orders.get(update.orderId);
-      if (stored && isStaleOrderCopy(stored, update)) continue;
+      const uncounted = this.uncounted.take(update.orderId, news?.since);
+      if (stored && isStaleOrderCopy(stored, update)) {
+        if (uncounted > 0) missed.push({ update: stored, order: stored, matchedDelta: uncounted });
+        continue;
+      }
       const order = stored ? mergeRecord(stored, update) : update;
       this.orders.set(update.orderId, order);
       if (news === undefined) continue;
-      const matchedDelta = missedMatchedStake(stored, update, news.since);
+      const matchedDelta = missedMatchedStake(stored, update, news.since) + uncounted;
       if (matchedDelta > 0) missed.push({ update, order, matchedDelta });
     }
     return missed;
@@ -202,7 +229,7 @@ export class OrderBook {
         else counters.hedgesPending += 1;
       }
     }
-    // Once every copy is in, so that "still hedged" sees the other bets as they are now.
+    // Once every copy is in, so that "replaced" sees the other bets as they are now.
     const declined: HedgeDeclinedEffect[] = [];
     for (const betId of lost) {
       const bet = this.bets.get(betId);
@@ -249,7 +276,7 @@ export class OrderBook {
     const effect: HedgeDeclinedEffect = {
       kind: 'hedge-declined',
       bet,
-      orderStillHedged: orderId !== undefined && this.hasLiveHedge(orderId, betId),
+      replaced: orderId !== undefined && this.hasReplacement(orderId, betId, bet),
     };
     if (order) effect.order = order;
     return effect;
@@ -271,11 +298,25 @@ export class OrderBook {
     if (orderId !== undefined) this.betIdsByOrder.unlink(orderId, betId);
   }
 
-  private hasLiveHedge(orderId: string, exceptBetId: string): boolean {
+  /**
+   * Whether a live hedge of the order came after the declined one: placed later by
+   * `placedAt` when both carry one (a retry may be broadcast before the decline), else
+   * first seen later (the index keeps the order bets were first seen in).
+   */
+  private hasReplacement(orderId: string, declinedId: string, declined: BetRecord): boolean {
+    const declinedAt = parseTimestamp(declined.placedAt);
+    let seenAfter = false;
     for (const id of this.betIdsByOrder.betIds(orderId)) {
-      if (id === exceptBetId) continue;
+      if (id === declinedId) {
+        seenAfter = true;
+        continue;
+      }
       const bet = this.bets.get(id);
-      if (bet && isLiveHedge(bet)) return true;
+      if (!bet || !isLiveHedge(bet)) continue;
+      const placedAt = declinedAt === undefined ? undefined : parseTimestamp(bet.placedAt);
+      if (placedAt !== undefined && declinedAt !== undefined ? placedAt >= declinedAt : seenAfter) {
+        return true;
+      }
     }
     return false;
   }

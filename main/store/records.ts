@@ -5,6 +5,7 @@ import type {
   OrderPayload,
   ScorePayload,
 } from '../../common/protocol/payloads';
+import type { RawObject } from '../../common/protocol/server-frames';
 
 /** What the store keeps per entity: every validated field seen so far, later values winning. */
 export type OrderRecord = OrderPayload;
@@ -93,9 +94,66 @@ export function parseTimestamp(value: unknown): number | undefined {
 export function isStaleOrderCopy(stored: OrderRecord, copy: OrderRecord): boolean {
   const storedFinished = isFinishedOrder(stored);
   if (storedFinished !== isFinishedOrder(copy)) return storedFinished;
-  const storedAt = parseTimestamp(stored.updatedAt);
-  const copyAt = parseTimestamp(copy.updatedAt);
+  return isOlderUpdate(stored, copy);
+}
+
+/**
+ * Whether an order broadcast was overtaken by one the store applied already (the feed may
+ * deliver an order's updates out of order). Judged as a REST copy is (isStaleOrderCopy), on
+ * the fields the update carries: one without a status reopens nothing. An update that
+ * lowers the matched stake is stale too, unless its `old` says it follows the stored copy
+ * (a match taken back): an earlier frame's stake would otherwise be counted again once
+ * the next frame raises it back.
+ */
+export function isStaleOrderUpdate(
+  stored: OrderRecord,
+  update: OrderRecord,
+  old: RawObject | undefined,
+): boolean {
+  if (update.orderStatus != null) {
+    const storedFinished = isFinishedOrder(stored);
+    if (storedFinished !== isFinishedOrder(update)) return storedFinished;
+  }
+  return isOlderUpdate(stored, update) || lowersMatchedStake(stored, update, old);
+}
+
+/** Whether both carry `updatedAt` and the copy's is the older. */
+function isOlderUpdate(stored: OrderRecord, copy: OrderRecord): boolean {
+  const storedText = stored.updatedAt;
+  const copyText = copy.updatedAt;
+  if (copyText === storedText) return false;
+  // Read per order frame: UTC ISO times of one shape compare as text, with no parse.
+  if (typeof storedText === 'string' && typeof copyText === 'string') {
+    if (isUtcIso(storedText) && isUtcIso(copyText) && storedText.length === copyText.length) {
+      return copyText < storedText;
+    }
+  }
+  const storedAt = parseTimestamp(storedText);
+  const copyAt = parseTimestamp(copyText);
   return storedAt !== undefined && copyAt !== undefined && copyAt < storedAt;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS[.fff]Z`, roughly: enough to tell the shape, not to validate it. */
+function isUtcIso(text: string): boolean {
+  return (
+    text.length >= 20 &&
+    text[4] === '-' &&
+    text[7] === '-' &&
+    text[10] === 'T' &&
+    text[text.length - 1] === 'Z'
+  );
+}
+
+function lowersMatchedStake(
+  stored: OrderRecord,
+  update: OrderRecord,
+  old: RawObject | undefined,
+): boolean {
+  const matched = toFiniteNumber(update.matchedStake);
+  const held = toFiniteNumber(stored.matchedStake);
+  if (matched === undefined || held === undefined || matched >= held - STAKE_EPSILON) return false;
+  const before = old && 'matchedStake' in old ? toFiniteNumber(old.matchedStake) : undefined;
+  return before === undefined || Math.abs(before - held) > STAKE_EPSILON;
 }
 
 /**

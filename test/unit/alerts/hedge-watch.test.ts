@@ -15,7 +15,7 @@ describe('HedgeWatch', () => {
     const watch = new HedgeWatch({ graceMs: 15_000 });
     watch.onFill(fill('o1', 100, T0));
     expect(watch.nextDeadline()).toBe(T0 + 15_000);
-    expect(watch.onHedge('o1', T0 + 3_000)).toBeNull();
+    expect(watch.onHedge('o1', 'b1', T0 + 3_000)).toBeNull();
     expect(watch.expire(T0 + 15_000)).toEqual([]);
     expect(watch.nextDeadline()).toBeNull();
     expect(watch.report()).toEqual({ fillsMissingHedge: 0, orders: [] });
@@ -58,7 +58,7 @@ describe('HedgeWatch', () => {
     watch.onFill(fill('o2', 50, T0));
     watch.expire(T0 + 20_000);
     expect(watch.fillsMissingHedge).toBe(2);
-    expect(watch.onHedge('o1', T0 + 60_000)).toMatchObject({ orderId: 'o1', stake: 100 });
+    expect(watch.onHedge('o1', 'b1', T0 + 60_000)).toMatchObject({ orderId: 'o1', stake: 100 });
     expect(watch.fillsMissingHedge).toBe(1);
     expect(watch.report().orders.map((o) => o.orderId)).toEqual(['o2']);
   });
@@ -68,7 +68,7 @@ describe('HedgeWatch', () => {
     watch.onFill(fill('o1', 40, T0));
     watch.onFill(fill('o1', 60, T0 + 1_000));
     watch.onFill(fill('o2', 10, T0 + 2_000));
-    watch.onHedge('o1', T0 + 5_000);
+    watch.onHedge('o1', 'b1', T0 + 5_000);
     expect(watch.pendingFills).toBe(1);
     expect(watch.expire(T0 + 30_000).map((m) => m.orderId)).toEqual(['o2']);
   });
@@ -89,7 +89,7 @@ describe('HedgeWatch', () => {
 
   it('covers a fill whose hedge arrived just before it', () => {
     const watch = new HedgeWatch({ graceMs: 15_000 });
-    watch.onHedge('o1', T0);
+    watch.onHedge('o1', 'b1', T0);
     watch.onFill(fill('o1', 40, T0 + 200));
     expect(watch.pendingFills).toBe(0);
     watch.onFill(fill('o1', 60, T0 + 300));
@@ -98,7 +98,7 @@ describe('HedgeWatch', () => {
 
   it('does not let an old hedge cover a fill long after it', () => {
     const watch = new HedgeWatch({ graceMs: 15_000 });
-    watch.onHedge('o1', T0);
+    watch.onHedge('o1', 'b1', T0);
     watch.expire(T0 + 20_000);
     watch.onFill(fill('o1', 40, T0 + 20_000));
     expect(watch.pendingFills).toBe(1);
@@ -107,18 +107,19 @@ describe('HedgeWatch', () => {
   it('restarts the grace period when the only hedge of a covered order is declined', () => {
     const watch = new HedgeWatch({ graceMs: 15_000 });
     watch.onFill(fill('o1', 100, T0));
-    watch.onHedge('o1', T0 + 1_000);
-    watch.onHedgeLost(fill('o1', 100, T0 + 5_000));
+    watch.onHedge('o1', 'b1', T0 + 1_000);
+    expect(watch.onHedgeLost('b1', T0 + 5_000)).toEqual({ replaced: false, missing: [] });
     expect(watch.nextDeadline()).toBe(T0 + 20_000);
     expect(watch.expire(T0 + 20_000)).toEqual([
       expect.objectContaining({ orderId: 'o1', stake: 100 }),
     ]);
   });
 
-  it('ignores a lost hedge while fills of the order are already waiting', () => {
+  it('ignores a lost hedge it never saw while fills of the order are already waiting', () => {
     const watch = new HedgeWatch({ graceMs: 15_000 });
     watch.onFill(fill('o1', 100, T0));
-    watch.onHedgeLost(fill('o1', 100, T0 + 5_000));
+    expect(watch.onHedgeLost('b1', T0 + 5_000)).toBeNull();
+    watch.onUnseenHedgeLost(fill('o1', 100, T0 + 5_000));
     expect(watch.pendingFills).toBe(1);
     expect(watch.nextDeadline()).toBe(T0 + 15_000);
   });
@@ -149,12 +150,72 @@ describe('HedgeWatch', () => {
     });
     for (let i = 0; i < 100_000; i += 1) {
       watch.onFill(fill(`o${i}`, 1, T0 + i));
-      if (i % 100 === 0) watch.onHedge(`early${i}`, T0 + i);
+      if (i % 100 === 0) watch.onHedge(`early${i}`, `b${i}`, T0 + i);
       if (i % 1_000 === 0) watch.expire(T0 + i);
     }
     expect(watch.pendingFills).toBeLessThanOrEqual(1_000);
     expect(watch.report().orders.length).toBeLessThanOrEqual(500);
     expect(watch.fillsMissingHedge).toBe(500);
+  });
+});
+
+describe('HedgeWatch: each hedge and the fills it covers', () => {
+  it('gives back only the fills a declined hedge covered, with a fresh grace period', () => {
+    const watch = new HedgeWatch({ graceMs: 15_000 });
+    watch.onFill(fill('o1', 40, T0));
+    watch.onHedge('o1', 'b1', T0 + 1_000);
+    watch.onFill(fill('o1', 60, T0 + 10_000));
+    watch.onHedge('o1', 'b2', T0 + 11_000);
+    expect(watch.onHedgeLost('b2', T0 + 12_000)).toEqual({ replaced: false, missing: [] });
+    expect(watch.nextDeadline()).toBe(T0 + 27_000);
+    expect(watch.expire(T0 + 27_000)).toEqual([
+      expect.objectContaining({ orderId: 'o1', stake: 60, fills: 1 }),
+    ]);
+  });
+
+  it('lets a hedge that came with nothing to cover just before a decline cover what it gave back', () => {
+    const watch = new HedgeWatch({ graceMs: 15_000 });
+    watch.onFill(fill('o1', 60, T0));
+    watch.onHedge('o1', 'b1', T0 + 1_000);
+    watch.onHedge('o1', 'b2', T0 + 1_500);
+    expect(watch.onHedgeLost('b1', T0 + 2_000)).toEqual({ replaced: true, missing: [] });
+    expect(watch.pendingFills).toBe(0);
+    // What b2 took over goes back to waiting if b2 is declined in turn.
+    watch.onHedgeLost('b2', T0 + 3_000);
+    expect(watch.pendingFills).toBe(1);
+  });
+
+  it('gives a hedge that finds its fill covered with another by an earlier hedge that fill, not the next', () => {
+    const watch = new HedgeWatch({ graceMs: 15_000 });
+    watch.onFill(fill('o1', 20, T0 + 100));
+    watch.onFill(fill('o1', 20, T0 + 300));
+    watch.onHedge('o1', 'b1', T0 + 1_000);
+    watch.onHedge('o1', 'b2', T0 + 1_300);
+    watch.onFill(fill('o1', 30, T0 + 8_000));
+    expect(watch.pendingFills).toBe(1);
+    // A hedge before its fill still covers it.
+    watch.onHedge('o1', 'b3', T0 + 9_000);
+    watch.onHedge('o1', 'b4', T0 + 9_100);
+    watch.onFill(fill('o1', 50, T0 + 9_200));
+    expect(watch.pendingFills).toBe(0);
+  });
+
+  it('forgets an early hedge declined before its fill came', () => {
+    const watch = new HedgeWatch({ graceMs: 15_000 });
+    watch.onHedge('o1', 'b1', T0 + 100);
+    expect(watch.onHedgeLost('b1', T0 + 500)).toEqual({ replaced: false, missing: [] });
+    watch.onFill(fill('o1', 100, T0 + 800));
+    expect(watch.pendingFills).toBe(1);
+  });
+
+  it('knows nothing of a hedge it never saw, nor of a duplicate of one it saw', () => {
+    const watch = new HedgeWatch({ graceMs: 15_000 });
+    expect(watch.onHedgeLost('b1', T0)).toBeNull();
+    watch.onFill(fill('o1', 40, T0));
+    watch.onHedge('o1', 'b2', T0 + 1_000);
+    watch.onHedge('o1', 'b2', T0 + 1_100);
+    watch.onFill(fill('o1', 60, T0 + 2_000));
+    expect(watch.pendingFills).toBe(1);
   });
 });
 

@@ -57,7 +57,7 @@ const declinedEffect = (betId: string, orderId: string): StoreEffect => ({
     placedPrice: 1.9,
     betStatus: 'declined',
   },
-  orderStillHedged: false,
+  replaced: false,
 });
 
 const sumCounts = (intents: NotificationIntent[]) => intents.reduce((n, i) => n + i.count, 0);
@@ -213,6 +213,90 @@ describe('NotificationPolicy: one notification per kind', () => {
     const [off] = apply(emergencyEvent({ emergency: false }, T0 + 300_000), T0 + 300_000);
     expect(off).toMatchObject({ kind: 'emergency-cleared', urgent: false });
     expect(off?.body).toBe('Ended at 10:35:00 after 6 min · active since 10:29:00');
+  });
+});
+
+describe('NotificationPolicy: several fills and hedges of one order', () => {
+  /** Order 7's matched stake grows from `from` to `to` (of 100). */
+  const grow = (from: number, to: number) =>
+    orderEvent('UPDATE', { orderId: 7, matchedStake: to }, { matchedStake: from });
+  const hedge = (betId: string, betStatus: string, placedMs: number) =>
+    betEvent('INSERT', {
+      betId,
+      orderId: 7,
+      bookmaker: 'vertex',
+      betStatus,
+      placedAt: new Date(T0 + placedMs).toISOString(),
+    });
+  const declined = (betId: string) => betEvent('UPDATE', { betId, betStatus: 'declined' });
+
+  function setupOrder() {
+    const env = setup({ coalesceWindowMs: 0 });
+    env.apply(
+      orderEvent('INSERT', { orderId: 7, exchange: 'kalshi', orderStake: 100, matchedStake: 0 }),
+      T0,
+    );
+    return env;
+  }
+
+  it('watches the fill of a declined hedge though a hedge of an earlier fill is live', () => {
+    const { apply, policy, runUntil } = setupOrder();
+    apply(grow(0, 40), T0 + 1_000);
+    apply(hedge('b1', 'placed', 2_000), T0 + 2_000);
+    apply(grow(40, 100), T0 + 10_000);
+    apply(hedge('b2', 'pending', 11_000), T0 + 11_000);
+    const [told] = apply(declined('b2'), T0 + 12_000);
+    expect(told?.body).toContain('the fill is not hedged');
+    expect(runUntil(T0 + 60_000)).toEqual([
+      expect.objectContaining({
+        kind: 'hedge-missing',
+        body: expect.stringContaining('60.00 matched on kalshi'),
+      }),
+    ]);
+    expect(policy.missingHedges()).toMatchObject({ fillsMissingHedge: 1 });
+  });
+
+  it('takes a retry of a declined hedge as its replacement, even broadcast before the decline', () => {
+    const { apply, policy, runUntil } = setupOrder();
+    apply(grow(0, 40), T0 + 1_000);
+    apply(hedge('b1', 'placed', 2_000), T0 + 2_000);
+    apply(grow(40, 100), T0 + 10_000);
+    apply(hedge('b2', 'pending', 11_000), T0 + 11_000);
+    apply(hedge('b3', 'placed', 11_400), T0 + 11_500);
+    const [told] = apply(declined('b2'), T0 + 12_000);
+    expect(told?.body).toContain('another hedge for this order is still live');
+    // A retry broadcast after the decline covers the fill too.
+    apply(declined('b3'), T0 + 21_000);
+    apply(hedge('b4', 'placed', 22_000), T0 + 22_000);
+    expect(runUntil(T0 + 120_000)).toEqual([]);
+    expect(policy.missingHedges().fillsMissingHedge).toBe(0);
+  });
+
+  it('tells a fill missing its hedge when two earlier fills each had their own', () => {
+    const { apply, policy, runUntil } = setupOrder();
+    apply(grow(0, 20), T0 + 100);
+    apply(grow(20, 40), T0 + 300);
+    apply(hedge('b1', 'placed', 1_000), T0 + 1_000);
+    apply(hedge('b2', 'placed', 1_300), T0 + 1_300);
+    apply(grow(40, 70), T0 + 8_000);
+    expect(runUntil(T0 + 60_000)).toEqual([
+      expect.objectContaining({
+        kind: 'hedge-missing',
+        body: expect.stringContaining('30.00 matched on kalshi'),
+      }),
+    ]);
+    expect(policy.missingHedges().fillsMissingHedge).toBe(1);
+  });
+
+  it('tells a fill missing its hedge when that hedge came first and was declined before it', () => {
+    const { apply, policy, runUntil } = setupOrder();
+    apply(hedge('b1', 'pending', 100), T0 + 100);
+    apply(declined('b1'), T0 + 500);
+    apply(grow(0, 100), T0 + 800);
+    expect(runUntil(T0 + 60_000)).toEqual([
+      expect.objectContaining({ kind: 'hedge-missing', title: 'No hedge for order 7' }),
+    ]);
+    expect(policy.missingHedges().fillsMissingHedge).toBe(1);
   });
 });
 

@@ -77,7 +77,7 @@ const declined = hedgeDeclinedNotice(
     kind: 'hedge-declined',
     bet: { ...bet, betStatus: 'declined' },
     order,
-    orderStillHedged: false,
+    replaced: false,
   },
   ctx,
 ).render(T0);
@@ -85,7 +85,7 @@ const stillHedged = hedgeDeclinedNotice(
   {
     kind: 'hedge-declined',
     bet: { ...bet, betStatus: 'declined', placedStake: null },
-    orderStillHedged: true,
+    replaced: true,
   },
   ctx,
 ).render(T0);

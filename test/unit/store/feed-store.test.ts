@@ -173,23 +173,37 @@ describe('FeedStore hedge bets', () => {
     expect(effects.map((e) => e.kind)).toEqual(['hedge-placed']);
   });
 
-  it('reports a declined hedge and whether the order still has a live one', () => {
+  it('reports a declined hedge, replaced only by a live hedge of the order that came after it', () => {
     const store = newStore();
     store.apply(documentedFill(), T0);
     const alone = store.apply(
       betEvent('INSERT', { betId: 10, orderId: 123, betStatus: 'declined', bookmaker: 'pinnacle' }),
       T0,
     );
-    expect(alone).toEqual([
-      expect.objectContaining({ kind: 'hedge-declined', orderStillHedged: false }),
-    ]);
+    expect(alone).toEqual([expect.objectContaining({ kind: 'hedge-declined', replaced: false })]);
+    // Bet 456 hedged an earlier fill: it is live, but it replaces nothing declined after it.
     store.apply(documentedHedge(), T0);
-    const withLive = store.apply(
+    const afterEarlierHedge = store.apply(
       betEvent('INSERT', { betId: 11, orderId: 123, betStatus: 'declined' }),
       T0,
     );
-    expect(withLive).toEqual([expect.objectContaining({ orderStillHedged: true })]);
+    expect(afterEarlierHedge).toEqual([expect.objectContaining({ replaced: false })]);
     expect(store.counters().hedgesDeclined).toBe(2);
+  });
+
+  it('takes a live hedge placed after the declined one as its retry, even broadcast before it', () => {
+    const store = newStore();
+    const bet = (betId: number, betStatus: string, placedAt?: string) =>
+      betEvent('INSERT', { betId, orderId: 5, betStatus, ...(placedAt ? { placedAt } : {}) });
+    store.apply(bet(1, 'placed', '2026-02-15T10:30:00Z'), T0);
+    store.apply(bet(3, 'placed', '2026-02-15T10:30:09Z'), T0);
+    const overtaken = store.apply(bet(2, 'declined', '2026-02-15T10:30:08Z'), T0);
+    expect(overtaken).toEqual([expect.objectContaining({ replaced: true })]);
+    // Without placing times, a hedge first seen after the declined one is its retry.
+    store.apply(betEvent('INSERT', { betId: 4, orderId: 6, betStatus: 'pending' }), T0);
+    store.apply(betEvent('INSERT', { betId: 5, orderId: 6, betStatus: 'placed' }), T0);
+    const retried = store.apply(betEvent('UPDATE', { betId: 4, betStatus: 'declined' }), T0);
+    expect(retried).toEqual([expect.objectContaining({ replaced: true })]);
   });
 
   it('moves a bet in the index when its order id changes', () => {
@@ -292,7 +306,10 @@ describe('FeedStore day counters', () => {
     });
 
     const nextMorning = lateEvening + 2_000;
-    store.apply(orderEvent('UPDATE', { orderId: 77, matchedStake: 5 }), nextMorning);
+    store.apply(
+      orderEvent('UPDATE', { orderId: 77, matchedStake: 5 }, { matchedStake: 0 }),
+      nextMorning,
+    );
     expect(store.counters()).toEqual({
       dayStart: utcDayStart(nextMorning),
       events: 1,

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { StoreEffect } from '../../../main/store/effects';
+import { FeedStore } from '../../../main/store/feed-store';
+import { orderEvent } from './feed-events';
+
+const DAY = 86_400_000;
+const utcDayStart = (now: number) => now - (now % DAY);
+const T0 = Date.UTC(2026, 1, 15, 10, 30);
+
+const newStore = () => new FeedStore({ dayStart: utcDayStart });
+const fills = (effects: readonly StoreEffect[]) => effects.filter((e) => e.kind === 'fill');
+
+/** Order 1, whole, with `matched` of 100 matched. */
+const order1 = (matched: number, patch: Record<string, unknown> = {}) => ({
+  orderId: 1,
+  exchange: 'kalshi',
+  orderStake: 100,
+  matchedStake: matched,
+  orderStatus: matched === 100 ? 'FILLED' : 'PLACED',
+  matchedStatus: matched === 100 ? 'FULLY_MATCHED' : 'PARTIALLY_MATCHED',
+  settlementStatus: 'UNDECIDED',
+  ...patch,
+});
+
+describe('FeedStore order updates out of order', () => {
+  it('keeps a filled order filled when an older update arrives after it, and counts its fill once', () => {
+    const store = newStore();
+    store.apply(orderEvent('INSERT', order1(0, { matchedStatus: 'NOT_MATCHED' })), T0);
+    const filled = store.apply(
+      orderEvent('UPDATE', order1(100), { matchedStake: 40, orderStatus: 'PLACED' }),
+      T0 + 10,
+    );
+    const late = store.apply(orderEvent('UPDATE', order1(40), { matchedStake: 0 }), T0 + 20);
+    expect(store.order('1')).toMatchObject({ orderStatus: 'FILLED', matchedStake: 100 });
+    const settled = store.apply(
+      orderEvent('UPDATE', order1(100, { settlementStatus: 'WON' }), {
+        settlementStatus: 'UNDECIDED',
+      }),
+      T0 + 30,
+    );
+    expect(fills(filled)).toEqual([expect.objectContaining({ matchedDelta: 100 })]);
+    expect(late).toEqual([]);
+    expect(settled).toEqual([]);
+    expect(store.counters()).toMatchObject({ fills: 1, matchedStake: 100 });
+  });
+
+  it('keeps the matched stake when a late update with no status or old values would lower it', () => {
+    const store = newStore();
+    store.apply(orderEvent('INSERT', { orderId: 2, orderStake: 100, matchedStake: 0 }), T0);
+    store.apply(orderEvent('UPDATE', { orderId: 2, matchedStake: 100 }), T0 + 10);
+    expect(store.apply(orderEvent('UPDATE', { orderId: 2, matchedStake: 40 }), T0 + 20)).toEqual(
+      [],
+    );
+    expect(store.apply(orderEvent('UPDATE', { orderId: 2, matchedStake: 100 }), T0 + 30)).toEqual(
+      [],
+    );
+    expect(store.order('2')).toMatchObject({ matchedStake: 100 });
+    expect(store.counters()).toMatchObject({ fills: 1, matchedStake: 100 });
+  });
+
+  it('skips an update whose updatedAt is older than the stored one', () => {
+    const store = newStore();
+    const newer = { orderId: 3, orderStatus: 'PLACED', bookmakerOutcomePrice: 2.1 };
+    store.apply(orderEvent('INSERT', { ...newer, updatedAt: '2026-02-15T10:30:05.000Z' }), T0);
+    store.apply(
+      orderEvent('UPDATE', {
+        ...newer,
+        bookmakerOutcomePrice: 2,
+        updatedAt: '2026-02-15T10:30:04.000Z',
+      }),
+      T0,
+    );
+    expect(store.order('3')).toMatchObject({ bookmakerOutcomePrice: 2.1 });
+    store.apply(
+      orderEvent('UPDATE', {
+        ...newer,
+        bookmakerOutcomePrice: 2.2,
+        updatedAt: '2026-02-15T10:30:06+00:00',
+      }),
+      T0,
+    );
+    expect(store.order('3')).toMatchObject({ bookmakerOutcomePrice: 2.2 });
+  });
+
+  it('takes a lowered matched stake whose old value is the stored one: a match taken back', () => {
+    const store = newStore();
+    store.apply(orderEvent('INSERT', order1(60)), T0);
+    store.apply(orderEvent('UPDATE', order1(30), { matchedStake: 60 }), T0 + 10);
+    expect(store.order('1')).toMatchObject({ matchedStake: 30 });
+    const rematched = store.apply(orderEvent('UPDATE', order1(50), { matchedStake: 30 }), T0 + 20);
+    expect(fills(rematched)).toEqual([expect.objectContaining({ matchedDelta: 20 })]);
+  });
+});
