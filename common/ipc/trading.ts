@@ -15,7 +15,7 @@ export interface TradingView {
   status: TradingStatus | null;
   /** When `status` was read (epoch ms). */
   checkedAt: number | null;
-  /** Why the last read failed; null when it succeeded. Never contains the key. */
+  /** Why the last read of the trading status failed; null when it succeeded. Never contains the key. */
   problem: string | null;
   /** Today's P&L (the UTC day) from the latest snapshot. */
   pnl: Pnl | null;
@@ -27,6 +27,17 @@ export interface TradingView {
   openOrders: number | null;
   /** When the store was last reconciled with a REST snapshot (epoch ms); a gap that ended before it was repaired. */
   reconciledAt: number | null;
+  /**
+   * When a REST snapshot was last merged into the store (epoch ms), whether or not it
+   * repaired the gap: the store's orders, bets and accounts changed outside the feed then.
+   */
+  mergedAt: number | null;
+  /**
+   * Why the last reload from REST (the reconciliation after going live) failed, or that it
+   * could not read all the feed missed, as a sentence in the app's language; null when it
+   * succeeded. Retried while the feed stays live. Never contains the key.
+   */
+  reloadProblem: string | null;
   /** The action under way, if any. */
   busy: TradingAction | null;
 }
@@ -40,6 +51,8 @@ export const EMPTY_TRADING_VIEW: TradingView = {
   positions: null,
   openOrders: null,
   reconciledAt: null,
+  mergedAt: null,
+  reloadProblem: null,
   busy: null,
 };
 

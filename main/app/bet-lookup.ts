@@ -45,37 +45,47 @@ export async function lookUpBets(
 
 const DAY_MS = 86_400_000;
 
+/** The hedge bets placed during a gap before today (lookUpGapBets). */
+export interface GapBets {
+  /** The bets read that were placed since the gap began (or at an unknown time). */
+  bets: BetRecord[];
+  /**
+   * False when a page could not be read, or the page limit stopped the read first: bets
+   * placed in the gap may be missing.
+   */
+  complete: boolean;
+}
+
 /**
  * The hedge bets placed during a gap that began before today (UTC): the snapshot lists only
  * today's bets, so without these a fill made before midnight would wait for a hedge the
  * feed will never broadcast, and be reported missing for good. Reads the days from the
  * gap's start to yesterday, page after page up to `maxPages`, and keeps the bets placed
- * since the gap began (or at an unknown time). [] when the gap began today; null when a page
- * cannot be read.
+ * since the gap began (or at an unknown time). None, complete, when the gap began today.
  */
 export async function lookUpGapBets(
   client: Pick<RestClient, 'bets'>,
   today: string,
   missedSince: number,
   maxPages = LOOKUP_MAX_PAGES,
-): Promise<BetRecord[] | null> {
+): Promise<GapBets> {
   const from = utcDay(missedSince);
-  if (!(from < today)) return [];
+  if (!(from < today)) return { bets: [], complete: true };
   const yesterday = utcDay(Date.parse(`${today}T00:00:00Z`) - DAY_MS);
-  const found: BetRecord[] = [];
+  const bets: BetRecord[] = [];
   for (let page = 1; page <= maxPages; page++) {
     let answer: Awaited<ReturnType<RestClient['bets']>>;
     try {
       answer = await client.bets({ from, to: yesterday, page, pageSize: LOOKUP_PAGE_SIZE });
     } catch {
-      return null;
+      return { bets, complete: false };
     }
     for (const { record } of answer.items) {
       const placedAt = parseTimestamp(record.placedAt);
       if (placedAt === undefined || placedAt >= missedSince - SERVER_CLOCK_SKEW_MS)
-        found.push(record);
+        bets.push(record);
     }
-    if (answer.items.length === 0 || page >= answer.totalPages) break;
+    if (answer.items.length === 0 || page >= answer.totalPages) return { bets, complete: true };
   }
-  return found;
+  return { bets, complete: false };
 }

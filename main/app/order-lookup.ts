@@ -24,8 +24,13 @@ export interface OrderLookupRequest {
 export interface OrderLookup {
   /** Every order read, in the order read. */
   orders: OrderRecord[];
-  /** False when a page could not be read: the pages after it are unknown. */
+  /**
+   * Whether the gap was read back to its start (without a gap: whether no page failed).
+   * False when a page could not be read, or the page limit stopped the read before it.
+   */
   complete: boolean;
+  /** A page could not be read: a wanted order not found may be on a page not read. */
+  pageFailed: boolean;
 }
 
 /**
@@ -70,11 +75,12 @@ export function listingOrderOf(orders: readonly OrderRecord[]): ListingOrder {
 /**
  * Reads the server's orders from firstDayToRead() to today, page after page, newest first
  * until every wanted order is found and the gap is covered (a page reaches an order created
- * before `missedSince`), or the pages run out, or `maxPages` were read. The API does not
- * say how it sorts the list, so the first page tells: listed oldest first, the pages after
- * it are read from the last one back, so the newest come first all the same. When the order
- * cannot be told, no page is taken to cover the gap: every page is read, up to `maxPages`.
- * Null when the first page cannot be read.
+ * before `missedSince`), or the pages run out, or `maxPages` were read (then the gap may
+ * not be covered: not complete). The API does not say how it sorts the list, so the first
+ * page tells: listed oldest first, the pages after it are read from the last one back, so
+ * the newest come first all the same. When the order cannot be told, no page is taken to
+ * cover the gap: every page is read, up to `maxPages`. Null when the first page cannot be
+ * read.
  */
 export async function lookUpOrders(
   client: Pick<RestClient, 'orders'>,
@@ -121,21 +127,21 @@ export async function lookUpOrders(
   const lastPage = first.totalPages;
   let totalPages = first.totalPages;
   let isEmpty = first.items.length === 0;
+  let gapCovered = missedSince === null;
   for (let read = 1, page = 1; ; read++) {
-    if (missing.size === 0) {
-      if (missedSince === null) break;
-      // Read newest first, a page reaching an order created before the gap ends it.
-      const newestFirst = backwards ? page !== 1 : order === 'newest-first';
-      if (newestFirst && oldest < missedSince) break;
-    }
+    // Read newest first, a page reaching an order created before the gap covers it.
+    const newestFirst = backwards ? page !== 1 : order === 'newest-first';
+    if (missedSince !== null && newestFirst && oldest < missedSince) gapCovered = true;
+    if (missing.size === 0 && gapCovered) break;
     page = backwards ? (page === 1 ? lastPage : page - 1) : page + 1;
-    const done = backwards ? page <= 1 : isEmpty || page > totalPages;
-    if (done || read >= maxPages) break;
+    const allRead = backwards ? page <= 1 : isEmpty || page > totalPages;
+    if (allRead) return { orders, complete: true, pageFailed: false };
+    if (read >= maxPages) break;
     let answer: Awaited<ReturnType<RestClient['orders']>>;
     try {
       answer = await readPage(page);
     } catch {
-      return { orders, complete: false };
+      return { orders, complete: false, pageFailed: true };
     }
     const records = answer.items.map((item) => item.record);
     oldest = take(records);
@@ -145,5 +151,5 @@ export async function lookUpOrders(
       if (order === 'unknown') order = listingOrderOf(records);
     }
   }
-  return { orders, complete: true };
+  return { orders, complete: gapCovered, pageFailed: false };
 }

@@ -4,7 +4,7 @@ import type { FeedEngine } from '../engine';
 import type { RestClient } from '../rest';
 import { isGapNews } from '../store/gap-news';
 import type { BetRecord, OrderRecord } from '../store/records';
-import { lookUpBets, lookUpGapBets } from './bet-lookup';
+import { type GapBets, lookUpBets, lookUpGapBets } from './bet-lookup';
 import { lookUpOrders, type OrderLookup } from './order-lookup';
 
 export type ReconcileClient = Pick<RestClient, 'positionsSummary' | 'orders'> &
@@ -22,7 +22,7 @@ export type ReconcileLookups = [
   positions: PositionsSummary | null,
   orders: OrderLookup | null,
   olderBets: BetRecord[] | null,
-  gapBets: BetRecord[] | null,
+  gapBets: GapBets,
 ];
 
 /** What reconciliation keeps from one pass to the next. */
@@ -44,6 +44,8 @@ class CarriedState {
   readonly unresolved = new Set<string>();
   /** True while a merge runs: the statuses it makes the engine publish are ours. */
   merging = false;
+  /** The last pass read the gap's orders without a failure, but stopped at the page limit. */
+  gapReadCapped = false;
 }
 
 /**
@@ -73,6 +75,14 @@ export class Reconciliation {
   /** Whether updates the feed may have missed are still to be read (missedSince is set). */
   get gapUnrepaired(): boolean {
     return this.state.missedSince !== null;
+  }
+
+  /**
+   * Whether reading the unrepaired gap again may repair it: a read failed. A gap the page
+   * limit stopped would stop there again, at the cost of the whole read each time.
+   */
+  get gapRetryMayHelp(): boolean {
+    return this.gapUnrepaired && !this.state.gapReadCapped;
   }
 
   /** The store's open orders, less those the server no longer lists as open. */
@@ -134,11 +144,11 @@ export class ReconcilePass {
       client.positionsSummary(day).catch((): PositionsSummary | null => null),
       wanted.length > 0 || missedSince !== null
         ? lookUpOrders(client, { today: snapshot.day, wanted, missedSince })
-        : { orders: [], complete: true },
+        : { orders: [], complete: true, pageFailed: false },
       this.lookUpStaleBets(snapshot),
       missedSince !== null && client.bets
         ? lookUpGapBets({ bets: client.bets.bind(client) }, snapshot.day, missedSince)
-        : [],
+        : { bets: [], complete: true },
     ]);
   }
 
@@ -165,7 +175,7 @@ export class ReconcilePass {
       engine.mergeState(
         {
           orders: [...snapshot.openOrders.map((o) => o.record), ...closed, ...missed],
-          bets: [...snapshot.bets.map((b) => b.record), ...(olderBets ?? []), ...(gapBets ?? [])],
+          bets: [...snapshot.bets.map((b) => b.record), ...(olderBets ?? []), ...gapBets.bets],
           accounts: snapshot.accounts.map((a) => a.record),
           accountsReadAt: this.accountBroadcasts,
           ...(emergencyNewer
@@ -183,11 +193,14 @@ export class ReconcilePass {
     } finally {
       this.state.merging = false;
     }
-    // Without the orders, or the hedges placed in it before today, the gap is not repaired:
-    // the next reconciliation reads them (a hedge found then covers the fill reported now).
-    if (lookup?.complete && gapBets !== null) this.state.missedSince = null;
+    // Without all its orders, or the hedges placed in it before today (a page failed, or
+    // the page limit came first), the gap is not repaired: the next reconciliation reads it
+    // again (a hedge found then covers the fill reported now).
+    if (lookup?.complete && gapBets.complete) this.state.missedSince = null;
+    this.state.gapReadCapped = lookup ? !lookup.complete && !lookup.pageFailed : false;
     // After a failed page, an order not found may be on a page not read: not unresolved.
-    if (lookup) this.noteUnresolved(lookup.complete ? wanted : [], closed, now);
+    // The page limit is where the search ends on purpose: one not found by then is.
+    if (lookup) this.noteUnresolved(lookup.pageFailed ? [] : wanted, closed, now);
     return { emergencyNewer };
   }
 

@@ -13,17 +13,25 @@ import { utcDay } from '../../common/rest/numbers';
 import type { RestSnapshot } from '../../common/rest/snapshot';
 import type { TradingStatus } from '../../common/rest/trading-status';
 import type { FeedEngine } from '../engine';
-import type { RestClient } from '../rest';
+import { CONTROL_TIMEOUT_MS, type RestClient } from '../rest';
 import { readConfirmationFacts } from './confirmation-facts';
+import {
+  answeredOutcome,
+  type ControlAction,
+  isClearRefusal,
+  reachedTarget,
+  unclearOutcome,
+  unreadOutcome,
+} from './control-outcome';
 import { PnlReader } from './pnl-reader';
 import { PollTimer } from './poll-timer';
 import { problemText } from './problem-text';
 import { Reconciliation } from './reconciliation';
 import { StatusReadOrder } from './status-read-order';
+import { tradingTexts } from './texts';
 import {
   type ConfirmationFacts,
   cancelResultText,
-  controlResultText,
   tradingStateChanged,
   tradingStatusIntent,
 } from './trading-texts';
@@ -102,11 +110,14 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
    * read): polls run it again while the feed is live, as going live will not come again.
    */
   private reconcileAgain = false;
+  /** When the last reconciliation ended: a retry waits a poll period after it. */
+  private reloadEndedAt = Number.NEGATIVE_INFINITY;
   private disposed = false;
   private readonly reads = new StatusReadOrder();
   private readonly reconciliation: Reconciliation;
   private readonly pnl: PnlReader;
   private readonly pollTimer: PollTimer;
+  private readonly pollMs: number;
   private readonly now: () => number;
   private readonly language: () => Language;
 
@@ -118,7 +129,8 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
       onUnresolved: (orderIds, at) => this.emit('unresolved', orderIds, at),
     });
     this.pnl = new PnlReader(options.client, options.pnlRefreshMs ?? PNL_REFRESH_MS);
-    this.pollTimer = new PollTimer(options.pollMs ?? TRADING_POLL_MS);
+    this.pollMs = options.pollMs ?? TRADING_POLL_MS;
+    this.pollTimer = new PollTimer(this.pollMs);
     this.now = options.now ?? (() => Date.now());
     this.language = options.language ?? (() => 'en');
   }
@@ -155,8 +167,10 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
         if (!this.everLive) this.reconciliation.noteMissedFrom(status.since);
         this.everLive = true;
         void this.reconcile();
-      } else if (this.everLive) {
-        this.reconciliation.noteMissedFrom(status.since);
+      } else {
+        // Retried only while live; going live again reconciles anyway.
+        if (this.view.reloadProblem !== null) this.update({ reloadProblem: null });
+        if (this.everLive) this.reconciliation.noteMissedFrom(status.since);
       }
     }
     if (readStatus && this.running) void this.poll();
@@ -187,7 +201,8 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
       if (!this.isCurrent(session)) return;
       const now = this.now();
       const { emergencyNewer } = pass.merge(lookups, now);
-      this.reconcileAgain = this.reconciliation.gapUnrepaired;
+      const repaired = !this.reconciliation.gapUnrepaired;
+      this.reconcileAgain = this.reconciliation.gapRetryMayHelp;
       if (!emergencyNewer && this.reads.mayApply(read)) {
         this.acceptStatus(snapshot.tradingStatus, now, false);
       }
@@ -198,28 +213,45 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
         pnlReadAt: now,
         positions,
         openOrders: snapshot.openOrders.length,
-        reconciledAt: now,
+        // The snapshot read the trading status, whether or not it was shown.
         problem: null,
+        mergedAt: now,
+        // The dashboard says a gap that ended before this time was repaired.
+        ...(repaired ? { reconciledAt: now } : {}),
+        reloadProblem: repaired ? null : this.gapProblem(),
       });
       this.emit('reconciled', snapshot);
     } catch (error) {
       if (this.isCurrent(session)) {
         this.reconcileAgain = true;
-        this.update({ problem: problemText(error) });
+        const reloadProblem = tradingTexts(this.language()).reloadFailed(problemText(error));
+        this.update({ reloadProblem });
       }
     } finally {
-      if (this.isCurrent(session)) this.schedulePoll();
+      this.reloadEndedAt = this.now();
+      // Even when the feed left live meanwhile: the status is polled whatever the socket does.
+      this.schedulePoll();
     }
+  }
+
+  private gapProblem(): string {
+    const texts = tradingTexts(this.language());
+    return this.reconciliation.gapRetryMayHelp ? texts.gapNotRead : texts.gapTooLarge;
   }
 
   /**
    * Reads trading/status now (and P&L with positions when due) and restarts the poll
-   * timer. Never rejects.
+   * timer; while live with a reconciliation to retry, that instead, at most once a poll
+   * period. Never rejects.
    */
-  async poll(): Promise<void> {
+  poll(): Promise<void> {
+    return this.read(false);
+  }
+
+  private async read(byTimer: boolean): Promise<void> {
     if (this.disposed) return;
     // The snapshot holds the trading status and P&L too.
-    if (this.reconcileAgain && this.live) return this.reconcile();
+    if (this.reconcileAgain && this.live && (byTimer || this.retryDue())) return this.reconcile();
     this.pollTimer.clear();
     const read = this.reads.begin();
     const startedAt = this.now();
@@ -249,36 +281,56 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
       statusKnown: this.view.status !== null,
       estimateOpenOrders: () => {
         // The store knows nothing until the socket or a snapshot filled it.
-        const known = this.everLive || this.view.reconciledAt !== null;
+        const known = this.everLive || this.view.mergedAt !== null;
         return known ? this.reconciliation.openOrderEstimate() : null;
       },
     });
   }
 
-  /** Runs an action (already confirmed by the caller) and reads the status right after. */
+  /**
+   * Runs an action (already confirmed by the caller) and reads the status right after. A
+   * control the server may have applied though its answer was unclear is never sent again:
+   * the status is read to tell what happened.
+   */
   async act(action: TradingAction): Promise<TradingActionOutcome> {
-    const { client } = this.options;
     this.reads.actionStarted();
     this.update({ busy: action });
     try {
-      let message: string;
-      if (action === 'cancel-all') {
-        message = cancelResultText(await client.cancelAll(), this.language());
-      } else {
-        const result = await client[action]();
-        // The status an action of ours produced is no news.
-        this.acceptStatus(result, this.now(), true);
-        message = controlResultText(action, result, this.language());
-      }
-      return { action, ok: true, message };
-    } catch (error) {
-      return { action, ok: false, message: problemText(error) };
+      return action === 'cancel-all' ? await this.cancelAll() : await this.control(action);
     } finally {
       this.reads.actionEnded();
       // Stops and cancels move P&L and positions: read them with the status.
       this.pnl.want();
       if (!this.disposed) this.update({ busy: null });
       if (this.running && !this.disposed) void this.poll();
+    }
+  }
+
+  private async cancelAll(): Promise<TradingActionOutcome> {
+    try {
+      const result = await this.options.client.cancelAll({}, { timeoutMs: CONTROL_TIMEOUT_MS });
+      return { action: 'cancel-all', ok: true, message: cancelResultText(result, this.language()) };
+    } catch (error) {
+      return { action: 'cancel-all', ok: false, message: problemText(error) };
+    }
+  }
+
+  private async control(action: ControlAction): Promise<TradingActionOutcome> {
+    const { client } = this.options;
+    try {
+      const result = await client[action]({ timeoutMs: CONTROL_TIMEOUT_MS });
+      // The state asked for is no news; any other (a system stop, a resume refused) is.
+      this.acceptStatus(result, this.now(), reachedTarget(action, result));
+      return answeredOutcome(action, result, this.language());
+    } catch (error) {
+      if (isClearRefusal(error)) return { action, ok: false, message: problemText(error) };
+      try {
+        const status = await client.tradingStatus();
+        this.acceptStatus(status, this.now(), reachedTarget(action, status));
+        return unclearOutcome(action, error, status, this.language());
+      } catch (readError) {
+        return unreadOutcome(action, error, readError, this.language());
+      }
     }
   }
 
@@ -294,7 +346,16 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     return !this.disposed && session === this.session;
   }
 
+  /** Whether a reconciliation retry may start now: a poll period after the last one ended. */
+  private retryDue(): boolean {
+    const elapsed = this.now() - this.reloadEndedAt;
+    // A clock set back must not hold retries off.
+    return elapsed >= this.pollMs || elapsed < 0;
+  }
+
   private acceptStatus(status: TradingStatus, now: number, ours: boolean): void {
+    // A late answer to a disposed monitor (the feed restarted) belongs to no view.
+    if (this.disposed) return;
     const previous = this.view.status;
     this.update({ status, checkedAt: now, problem: null });
     if (!ours && tradingStateChanged(previous, status)) {
@@ -305,10 +366,11 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
   private schedulePoll(): void {
     this.pollTimer.clear();
     if (!this.running || this.disposed) return;
-    this.pollTimer.schedule(() => void this.poll());
+    this.pollTimer.schedule(() => void this.read(true));
   }
 
   private update(patch: Partial<TradingView>): void {
+    if (this.disposed) return;
     this.view = { ...this.view, ...patch };
     this.emit('view', this.view);
   }

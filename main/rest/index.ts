@@ -3,8 +3,8 @@ export { REST_PATH, restBaseUrl } from './base-url';
 export type { CancelResult } from './cancel-result';
 export {
   type BetQuery,
-  type CallOptions,
   type CancelAllFilter,
+  CONTROL_TIMEOUT_MS,
   type DateRange,
   type OpenOrderFilter,
   type OrderQuery,
@@ -25,5 +25,5 @@ export {
   UnexpectedResponseError,
   type ValidationIssue,
 } from './rest-errors';
-export type { Fetch, RetryInfo, Sleep } from './rest-transport';
+export type { CallOptions, Fetch, RetryInfo, Sleep } from './rest-transport';
 export { backoffDelayMs, retryAfterMs, retryDelayMs } from './retry-delay';

@@ -28,6 +28,7 @@ import { type ListEnvelope, readListEnvelope } from './list-envelope';
 import { collectPages } from './paging';
 import { UnexpectedResponseError } from './rest-errors';
 import {
+  type CallOptions,
   defaultSleep,
   type Fetch,
   type Query,
@@ -40,7 +41,7 @@ export interface RestClientOptions {
   /** The WebSocket URL (wss://host/ws/subscribe); the REST base is derived from it. */
   url: string;
   apiKey: string;
-  /** Per attempt, body included. Default 10 s. */
+  /** Per attempt, body included, unless a call asks for its own (CallOptions). Default 10 s. */
   timeoutMs?: number;
   /** Attempts per call when answered 429, the first included (waits 1 s, 2 s, 4 s...). Default 4. */
   maxAttempts?: number;
@@ -105,10 +106,8 @@ export interface Page<T> {
   totalPages: number;
 }
 
-/** Extra per-call options. */
-export interface CallOptions {
-  signal?: AbortSignal;
-}
+/** How long a control or cancel-all may take: a stop cancelling hundreds of orders is slow. */
+export const CONTROL_TIMEOUT_MS = 60_000;
 
 const DEFAULTS = {
   timeoutMs: 10_000,
@@ -167,7 +166,7 @@ export class RestClient {
   // Trading controls
 
   tradingStatus(options: CallOptions = {}): Promise<TradingStatus> {
-    return this.transport.call('GET', '/trading/status', {}, tradingStatusSchema, options.signal);
+    return this.transport.call('GET', '/trading/status', {}, tradingStatusSchema, options);
   }
 
   /** Posts no new orders; resting orders stay, hedging goes on. */
@@ -260,7 +259,7 @@ export class RestClient {
 
   /** P&L over the range; no range means all the server has. */
   pnl(dates: DateRange = {}, options: CallOptions = {}): Promise<Pnl> {
-    return this.transport.call('GET', '/pnl', range(dates), pnlSchema, options.signal);
+    return this.transport.call('GET', '/pnl', range(dates), pnlSchema, options);
   }
 
   positionsSummary(dates: DateRange = {}, options: CallOptions = {}): Promise<PositionsSummary> {
@@ -269,7 +268,7 @@ export class RestClient {
       '/positions/summary',
       range(dates),
       positionsSummarySchema,
-      options.signal,
+      options,
     );
   }
 
@@ -282,7 +281,7 @@ export class RestClient {
       '/orders/cancel-all',
       { exchange: filter.exchange, fixtureId: filter.fixtureId },
       cancelResultSchema,
-      options.signal,
+      options,
     );
   }
 
@@ -292,7 +291,7 @@ export class RestClient {
       `/orders/${encodeURIComponent(String(orderId))}/cancel`,
       {},
       cancelResultSchema,
-      options.signal,
+      options,
     );
   }
 
@@ -307,7 +306,7 @@ export class RestClient {
     const day = this.today();
     const abort = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, abort.signal]) : abort.signal;
-    const call = { signal };
+    const call = { ...options, signal };
     const failFast = <T>(promise: Promise<T>): Promise<T> =>
       promise.catch((error: unknown) => {
         abort.abort(error);
@@ -333,16 +332,10 @@ export class RestClient {
   }
 
   private control(action: string, options: CallOptions): Promise<TradingControlResult> {
-    return this.transport.call(
-      'POST',
-      `/trading/${action}`,
-      {},
-      tradingControlSchema,
-      options.signal,
-    );
+    return this.transport.call('POST', `/trading/${action}`, {}, tradingControlSchema, options);
   }
 
-  private envelope(path: string, name: string, query: Query, signal?: AbortSignal) {
+  private envelope(path: string, name: string, query: Query, options: CallOptions) {
     return this.transport.call(
       'GET',
       path,
@@ -353,14 +346,13 @@ export class RestClient {
         ctx.addIssue({ code: 'custom', message: `expected a list of ${name}` });
         return z.NEVER;
       }),
-      signal,
+      options,
     );
   }
 
   private collect(path: string, name: string, query: Query, options: CallOptions) {
     return collectPages(
-      (page) =>
-        this.envelope(path, name, { ...query, page, pageSize: this.pageSize }, options.signal),
+      (page) => this.envelope(path, name, { ...query, page, pageSize: this.pageSize }, options),
       this.maxPages,
     );
   }
@@ -372,7 +364,7 @@ export class RestClient {
     schema: z.ZodType<R>,
     options: CallOptions,
   ): Promise<Page<RestRecord<R>>> {
-    const list = await this.envelope(path, name, query, options.signal);
+    const list = await this.envelope(path, name, query, options);
     const items = this.records(path, list.items, schema);
     const paging = list.paging ?? {
       total: items.length,

@@ -17,6 +17,13 @@ export type Fetch = typeof fetch;
 export type Query = Record<string, string | number | boolean | null | undefined>;
 export type Method = 'GET' | 'POST';
 
+/** Extra per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Per attempt, answer body included, in place of the client's timeoutMs. */
+  timeoutMs?: number;
+}
+
 export interface RetryInfo {
   /** e.g. "GET /trading/status". */
   request: string;
@@ -29,7 +36,7 @@ export interface RestTransportOptions {
   /** e.g. https://mmapi.55-tech.com/api/v1 */
   baseUrl: string;
   apiKey: string;
-  /** Per attempt, answer body included. */
+  /** Per attempt, answer body included, unless a call says otherwise. */
   timeoutMs: number;
   /** Attempts per call when the server answers 429 (the first one included). */
   maxAttempts: number;
@@ -91,10 +98,10 @@ export class RestTransport {
     path: string,
     query: Query,
     schema: z.ZodType<T>,
-    signal?: AbortSignal,
+    options: CallOptions = {},
   ): Promise<T> {
     const request = `${method} ${path}`;
-    const json = await this.exchange(method, path, query, request, signal);
+    const json = await this.exchange(method, path, query, request, options);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -113,11 +120,16 @@ export class RestTransport {
     path: string,
     query: Query,
     request: string,
-    signal: AbortSignal | undefined,
+    options: CallOptions,
   ): Promise<unknown> {
     const { maxAttempts } = this.options;
+    const { signal } = options;
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     for (let attempt = 1; ; attempt++) {
-      const answer = await this.attempt(method, this.url(path, query), request, signal);
+      const answer = await this.attempt(method, this.url(path, query), request, {
+        timeoutMs,
+        signal,
+      });
       if (answer.status >= 200 && answer.status < 300) return answer.json;
       if (answer.status === 429 && attempt < Math.max(1, maxAttempts)) {
         const delayMs = retryDelayMs(attempt, retryAfterMs(answer.retryAfter, this.options.now()), {
@@ -135,9 +147,9 @@ export class RestTransport {
     method: Method,
     url: string,
     request: string,
-    signal: AbortSignal | undefined,
+    { timeoutMs, signal }: { timeoutMs: number; signal: AbortSignal | undefined },
   ): Promise<Answer> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
       const response = await this.options.fetch(url, {
@@ -156,7 +168,7 @@ export class RestTransport {
       };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (timeout.aborted) throw new RestTimeoutError(request, this.options.timeoutMs);
+      if (timeout.aborted) throw new RestTimeoutError(request, timeoutMs);
       const code = causeCode(error);
       throw new NetworkError(
         request,

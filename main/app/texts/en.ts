@@ -50,6 +50,13 @@ export const en: TradingTexts = {
     already_live: 'Trading was already live.',
   },
   actionDone: (action, state) => `${action}: done (${state}).`,
+  stateNow: (result, state) => `${result} The status now: ${state}.`,
+  unclearAnswer: (problem, state) =>
+    `No clear answer from the server (${problem}). The status now: ${state}.`,
+  partlyFailed: (problem, state) =>
+    `The server reports a partial failure (${problem}). The status now: ${state}.`,
+  unclearAnswerUnread: (problem, readProblem) =>
+    `No clear answer from the server (${problem}), and the status could not be read (${readProblem}): check it before trying again.`,
   withCancelled: (result, cancelled) => `${result} ${orders(cancelled)} cancelled.`,
   cancelAccepted: 'Cancel request accepted.',
   cancelled: (cancelled, failed) =>
@@ -58,6 +65,13 @@ export const en: TradingTexts = {
   wasState: (state) => ` (was: ${state})`,
   changedByServer: (was) => `Changed by the server${was}.`,
   reasonWas: (reason, was) => `${reason}${was}`,
+
+  gapNotRead:
+    'Not everything missed while disconnected could be read from the server: fills made meanwhile may be missing. Retried automatically.',
+  gapTooLarge:
+    'More orders were made while disconnected than MM Tray reads back at once: fills made early in that time may be missing. Check them on the exchange.',
+  reloadFailed: (problem) =>
+    `Orders, hedges and accounts could not be reloaded from the server (${problem}): updates the feed missed may not be shown. Retried automatically.`,
 
   outcomeDone: (action) => `${action}: done`,
   outcomeFailed: (action) => `${action} failed`,

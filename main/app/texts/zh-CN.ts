@@ -47,6 +47,11 @@ export const zhCN: TradingTexts = {
     already_live: '交易此前已在进行中。',
   },
   actionDone: (action, state) => `${action}：已完成（${state}）。`,
+  stateNow: (result, state) => `${result}当前状态：${state}。`,
+  unclearAnswer: (problem, state) => `服务器没有给出明确答复（${problem}）。当前状态：${state}。`,
+  partlyFailed: (problem, state) => `服务器报告部分失败（${problem}）。当前状态：${state}。`,
+  unclearAnswerUnread: (problem, readProblem) =>
+    `服务器没有给出明确答复（${problem}），且无法读取交易状态（${readProblem}）：请先确认状态再重试。`,
   withCancelled: (result, cancelled) => `${result}已撤销 ${cancelled} 笔挂单。`,
   cancelAccepted: '撤单请求已接受。',
   cancelled: (cancelled, failed) =>
@@ -55,6 +60,12 @@ export const zhCN: TradingTexts = {
   wasState: (state) => `（之前：${state}）`,
   changedByServer: (was) => `由服务器更改${was}。`,
   reasonWas: (reason, was) => `${reason}${was}`,
+
+  gapNotRead: '断线期间错过的更新未能全部从服务器读取：期间的成交可能缺失。会自动重试。',
+  gapTooLarge:
+    '断线期间产生的订单多于 MM Tray 一次能读回的数量：那段时间较早的成交可能缺失。请在交易所核对。',
+  reloadFailed: (problem) =>
+    `无法从服务器重新读取挂单、对冲注单和账户（${problem}）：实时推送错过的更新可能未显示。会自动重试。`,
 
   outcomeDone: (action) => `${action}：已完成`,
   outcomeFailed: (action) => `${action}失败`,

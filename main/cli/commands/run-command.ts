@@ -1,4 +1,5 @@
 import {
+  CONTROL_TIMEOUT_MS,
   KeyRefusedError,
   RestClient,
   type RestClientOptions,
@@ -103,7 +104,7 @@ async function execute(rest: RestClient, options: CommandOptions, io: CommandIo)
     case 'pause':
     case 'resume':
     case 'start': {
-      const result = await rest[options.command]();
+      const result = await rest[options.command]({ timeoutMs: CONTROL_TIMEOUT_MS });
       print(result, () => controlText(result));
       if (result.result === 'start_required') {
         return new Outcome(
@@ -118,7 +119,7 @@ async function execute(rest: RestClient, options: CommandOptions, io: CommandIo)
       const refusal = await confirm(rest, options, io);
       if (refusal) return refusal;
       if (options.command === 'stop') {
-        const result = await rest.stop();
+        const result = await rest.stop({ timeoutMs: CONTROL_TIMEOUT_MS });
         print(result, () => controlText(result));
         return new Outcome(COMMAND_EXIT.ok);
       }
@@ -126,7 +127,7 @@ async function execute(rest: RestClient, options: CommandOptions, io: CommandIo)
         ...(options.exchange ? { exchange: options.exchange } : {}),
         ...(options.fixtureId ? { fixtureId: options.fixtureId } : {}),
       };
-      const result = await rest.cancelAll(filter);
+      const result = await rest.cancelAll(filter, { timeoutMs: CONTROL_TIMEOUT_MS });
       print({ cancelled: result.cancelled, failed: result.failed, response: result.raw }, () =>
         cancelText(result, filter),
       );

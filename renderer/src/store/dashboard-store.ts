@@ -138,14 +138,14 @@ export class DashboardStore {
   }
 
   /**
-   * A new reconciliation changed main's store outside the event stream (orders, bets and
-   * accounts from REST): the page's picture is refreshed from a snapshot.
+   * A new merge of a REST snapshot (repairing the gap or not) changed main's store outside
+   * the event stream (orders, bets and accounts): the page's picture is refreshed from a
+   * snapshot.
    */
   applyTrading(trading: TradingView): void {
-    const reconciled =
-      trading.reconciledAt !== null && trading.reconciledAt !== this.state.trading.reconciledAt;
+    const merged = trading.mergedAt !== null && trading.mergedAt !== this.state.trading.mergedAt;
     this.setState({ ...this.state, trading });
-    if (reconciled && this.state.load === 'ready') this.wantResync();
+    if (merged && this.state.load === 'ready') this.wantResync();
   }
 
   applyQuietUntil(quietUntil: number | null): void {

@@ -94,6 +94,8 @@ describe('reconciliation over REST after each subscribe', () => {
     expect(view.pnl).not.toBeNull();
     expect(view.openOrders).toBe(sim.model.openOrders('demo').length);
     expect(view.problem).toBeNull();
+    expect(view.reloadProblem).toBeNull();
+    expect(view.mergedAt).toBe(view.reconciledAt);
   });
 
   it('repairs what the socket missed while it was down', async () => {

@@ -234,6 +234,8 @@ function marketDayTrading(now: number, openOrders: number): TradingView {
     pnlReadAt: now - 52_000,
     openOrders,
     reconciledAt: now - 52_000,
+    mergedAt: now - 52_000,
+    reloadProblem: null,
     busy: null,
   };
 }

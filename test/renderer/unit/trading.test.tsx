@@ -33,6 +33,8 @@ function tradingView(state: string, patch: Partial<TradingView> = {}): TradingVi
     positions: null,
     openOrders: 2,
     reconciledAt: T0,
+    mergedAt: T0,
+    reloadProblem: null,
     busy: null,
     ...patch,
   };
@@ -382,7 +384,11 @@ describe('trading on the dashboard', () => {
   it('follows pushed trading status, and reloads the snapshot after a new reconciliation', async () => {
     const { control, calls } = await renderDashboard({ snapshot: tradingSnapshot() });
     expect(calls('app.snapshot')).toHaveLength(1);
-    act(() => control.pushTrading(tradingView('system_stopped', { reconciledAt: T0 + 5_000 })));
+    act(() =>
+      control.pushTrading(
+        tradingView('system_stopped', { reconciledAt: T0 + 5_000, mergedAt: T0 + 5_000 }),
+      ),
+    );
     expect((await screen.findByRole('region', { name: 'Trading status' })).textContent).toContain(
       'Stopped by the system',
     );

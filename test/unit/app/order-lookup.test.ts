@@ -106,6 +106,23 @@ describe('lookUpOrders', () => {
     expect(pagesRead(limited)).toEqual([1, 2]);
   });
 
+  it('is not complete when its page limit stops it before the start of the gap, whatever the order', async () => {
+    const wholeDay: OrderLookupRequest = { today: TODAY, wanted: [], missedSince: DAY };
+    for (const listing of ['newest-first', 'oldest-first'] as const) {
+      const client = server(DAY_ORDERS, listing);
+      const lookup = await lookUpOrders(client, { ...wholeDay, maxPages: 2 });
+      expect(pagesRead(client)).toHaveLength(2);
+      expect(lookup).toMatchObject({ complete: false, pageFailed: false });
+    }
+  });
+
+  it('is complete when its page limit stops a search for an order once the gap was read', async () => {
+    const client = server(DAY_ORDERS, 'newest-first');
+    const lookup = await lookUpOrders(client, { ...gap, wanted: [order(1)], maxPages: 2 });
+    expect(pagesRead(client)).toEqual([1, 2]);
+    expect(lookup).toMatchObject({ complete: true, pageFailed: false });
+  });
+
   it('keeps to its page limit reading back, and says when a page could not be read', async () => {
     const many = Array.from({ length: 9_000 }, (_, i) => order(i + 1));
     const client = server(many, 'oldest-first');
@@ -118,7 +135,7 @@ describe('lookUpOrders', () => {
       if (query.page === 5) throw new Error('no answer');
       return (answer as NonNullable<typeof answer>)(query);
     });
-    expect(await lookUpOrders(failing, gap)).toMatchObject({ complete: false });
+    expect(await lookUpOrders(failing, gap)).toMatchObject({ complete: false, pageFailed: true });
   });
 });
 

@@ -203,14 +203,18 @@ describe('TradingMonitor', () => {
     expect(monitor.current.busy).toBeNull();
   });
 
-  it('shows a failed read as a problem and keeps polling', async () => {
+  it('shows a failed reload as a reload problem, not the status’s, and keeps polling', async () => {
     const { client } = setUp();
     client.snapshot.mockRejectedValueOnce(new Error('no answer from the server within 10 s'));
     monitor.onFeedStatus(live);
     await vi.advanceTimersByTimeAsync(0);
-    expect(monitor.current.problem).toBe('no answer from the server within 10 s');
+    expect(monitor.current).toMatchObject({
+      problem: null,
+      reloadProblem:
+        'Orders, hedges and accounts could not be reloaded from the server (no answer from the server within 10 s): updates the feed missed may not be shown. Retried automatically.',
+    });
     await vi.advanceTimersByTimeAsync(20_000);
-    expect(monitor.current.problem).toBeNull();
+    expect(monitor.current).toMatchObject({ problem: null, reloadProblem: null });
     expect(monitor.current.status?.status).toBe('live');
   });
 });
@@ -630,7 +634,7 @@ describe('TradingMonitor after a gap', () => {
     expect(store.counters().fills).toBe(1);
   });
 
-  it('reads the gap again at the next poll when today’s orders could not be read', async () => {
+  it('reads the gap again at the next poll when today’s orders could not be read, shown unrepaired until then', async () => {
     const { client, store, effects } = setUp();
     monitor.onFeedStatus({ ...live, since: T0 });
     await vi.advanceTimersByTimeAsync(0);
@@ -641,7 +645,10 @@ describe('TradingMonitor after a gap', () => {
     await reconnect();
     expect(client.orders).toHaveBeenCalledTimes(1);
     expect(effects).toEqual([]);
-    expect(monitor.current.reconciledAt).toBe(T0 + 90_000);
+    // Not "reconciled at" a time after the gap, and the reload problem says why.
+    expect(monitor.current.reconciledAt).toBe(T0);
+    expect(monitor.current.reloadProblem).toMatch(/^Not everything missed while disconnected/);
+    expect(monitor.current.problem).toBeNull();
 
     // The socket stays up: the next poll reads the gap again, and the fill in it is news.
     client.orders.mockResolvedValueOnce(pageOf([filledOrder('8', T0 + 70_000)]));
@@ -649,6 +656,7 @@ describe('TradingMonitor after a gap', () => {
     expect(client.snapshot).toHaveBeenCalledTimes(3);
     expect(fillsOf(effects)).toEqual([['8', 100]]);
     expect(store.order('8')).toMatchObject({ orderStatus: 'FILLED' });
+    expect(monitor.current).toMatchObject({ reconciledAt: T0 + 110_000, reloadProblem: null });
 
     // Repaired: polls go back to the trading status alone, and nothing is reported again.
     await vi.advanceTimersByTimeAsync(60_000);
@@ -672,18 +680,84 @@ describe('TradingMonitor after a gap', () => {
     client.snapshot.mockRejectedValueOnce(new Error('503 Service Unavailable'));
     client.orders.mockResolvedValue(pageOf([filledOrder('8', T0 + 70_000)]));
     await reconnect();
-    expect(monitor.current.problem).toContain('503');
+    expect(monitor.current.reloadProblem).toContain('503');
     expect(monitor.current.reconciledAt).toBe(T0);
     await vi.advanceTimersByTimeAsync(20_000);
-    // Still failing: the problem stays on screen (a plain status read would clear it).
+    // Still failing: the problem stays on screen.
     expect(client.snapshot).toHaveBeenCalledTimes(3);
-    expect(monitor.current.problem).toContain('503');
+    expect(monitor.current.reloadProblem).toContain('503');
     await vi.advanceTimersByTimeAsync(20_000);
     expect(client.snapshot).toHaveBeenCalledTimes(4);
-    expect(monitor.current.problem).toBeNull();
+    expect(monitor.current.reloadProblem).toBeNull();
     expect(fillsOf(effects)).toEqual([['8', 100]]);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(client.snapshot).toHaveBeenCalledTimes(4);
+  });
+
+  it('keeps polling the trading status when the socket drops while a retried reload is read', async () => {
+    const { client, set } = setUp();
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+    client.snapshot.mockRejectedValueOnce(new Error('503 Service Unavailable'));
+    await reconnect();
+    // The retry at the next poll is still on its way when the socket drops.
+    const retried = deferred<RestSnapshot>();
+    client.snapshot.mockImplementationOnce(() => retried.promise);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(client.snapshot).toHaveBeenCalledTimes(3);
+    monitor.onFeedStatus({ ...down, since: Date.now() });
+    retried.resolve(snapshotOf(tradingStatus('live')));
+    await vi.advanceTimersByTimeAsync(0);
+
+    // Stopped elsewhere while the socket is down: the next poll finds it.
+    const reads = client.tradingStatus.mock.calls.length;
+    set(tradingStatus('manual_stopped'));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(client.tradingStatus.mock.calls.length).toBe(reads + 1);
+    expect(monitor.current.status?.status).toBe('manual_stopped');
+  });
+
+  it('retries an unrepaired gap at most once a poll period, however often the status is read', async () => {
+    const { client } = setUp();
+    monitor.onFeedStatus({ ...live, since: T0 });
+    await vi.advanceTimersByTimeAsync(0);
+    client.orders.mockRejectedValue(new Error('GET /orders answered 504: Gateway Timeout'));
+    await reconnect();
+    expect(client.snapshot).toHaveBeenCalledTimes(2);
+    const statusReads = client.tradingStatus.mock.calls.length;
+
+    // "Check status now" twice within the period: the status alone, the problem kept.
+    await monitor.poll();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await monitor.poll();
+    expect(client.snapshot).toHaveBeenCalledTimes(2);
+    expect(client.tradingStatus.mock.calls.length).toBe(statusReads + 2);
+    expect(monitor.current.reloadProblem).toMatch(/^Not everything missed while disconnected/);
+
+    // The poll a period after the last read: the gap is read again.
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(client.snapshot).toHaveBeenCalledTimes(3);
+  });
+
+  it('shows a gap with more orders than one reload reads as unrepaired, and does not read it all again at every poll', async () => {
+    const { client } = setUp();
+    monitor.onFeedStatus({ ...live, since: T0 });
+    await vi.advanceTimersByTimeAsync(0);
+    client.orders.mockClear();
+    // 25,000 orders made during the gap: the page limit (20,000) stops before its start.
+    const made = Array.from({ length: 25_000 }, (_, i) => ({
+      ...filledOrder(String(1_000 + i), T0 + 61_000 + i),
+      createdAt: iso(T0 + 61_000 + i),
+    }));
+    client.orders.mockImplementation(ordersServer(made));
+    await reconnect();
+    expect(client.orders).toHaveBeenCalledTimes(10);
+    expect(monitor.current.reconciledAt).toBe(T0);
+    expect(monitor.current.reloadProblem).toMatch(/^More orders were made while disconnected/);
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(client.orders).toHaveBeenCalledTimes(10);
+    expect(monitor.current.reloadProblem).toMatch(/^More orders were made while disconnected/);
   });
 
   it('does not load the snapshot while the feed is down', async () => {

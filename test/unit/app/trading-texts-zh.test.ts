@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TradingStatus } from '../../../common/rest/trading-status';
+import { answeredOutcome, unclearOutcome, unreadOutcome } from '../../../main/app/control-outcome';
+import { tradingTexts } from '../../../main/app/texts';
 import { outcomeIntent } from '../../../main/app/trading-commands';
 import {
   cancelResultText,
@@ -64,6 +66,24 @@ describe('trading texts in Simplified Chinese', () => {
     expect(outcomeIntent({ action: 'pause', ok: true, message: 'x' }, 1, 'zh-CN').title).toBe(
       '暂停交易：已完成',
     );
+  });
+
+  it('tells an unclear answer, and a state other than the one asked for, in Chinese', () => {
+    const timeout = new Error('no answer from the server within 10 s');
+    expect(unclearOutcome('stop', timeout, status('manual_stopped'), 'zh-CN')).toEqual({
+      action: 'stop',
+      ok: true,
+      message:
+        '服务器没有给出明确答复（no answer from the server within 10 s）。当前状态：交易已停止。',
+    });
+    expect(unreadOutcome('pause', timeout, new Error('down'), 'zh-CN').message).toBe(
+      '服务器没有给出明确答复（no answer from the server within 10 s），且无法读取交易状态（down）：请先确认状态再重试。',
+    );
+    const paused = { ...status('system_stopped'), result: 'pause_applied' };
+    expect(answeredOutcome('pause', paused, 'zh-CN').message).toBe(
+      '交易已暂停：不再下新单，现有挂单保留。当前状态：系统已停止交易。',
+    );
+    expect(tradingTexts('zh-CN').gapNotRead).toMatch(/^断线期间错过的更新未能全部从服务器读取/);
   });
 
   it('stays English by default', () => {

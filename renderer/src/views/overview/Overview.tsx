@@ -48,7 +48,7 @@ export function Overview({
   const feedConfigured = useDashboard((s) => s.demo || s.keyStatus?.set === true);
   // The dashboard's own count means something once it has been told anything.
   const ordersKnown = useDashboard(
-    (s) => s.orders.size > 0 || s.trading.reconciledAt !== null || s.status?.state === 'live',
+    (s) => s.orders.size > 0 || s.trading.mergedAt !== null || s.status?.state === 'live',
   );
   const unhedged = missing.fillsMissingHedge;
   const unhedgedOrders = missingHedgeOrderCount(missing);
