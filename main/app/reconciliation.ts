@@ -256,7 +256,10 @@ export class ReconcilePass {
     const store = this.options.engine.store;
     return orders.filter((order) => {
       const id = String(order.orderId);
-      return !openIds.has(id) && !staleIds.has(id) && isGapNews(store.order(id), order, since);
+      if (openIds.has(id) || staleIds.has(id)) return false;
+      // Its stored copy may hide a fill made in the gap, taken in uncounted (a price tick
+      // broadcast before this read): the merge judges that stake.
+      return store.hasUncountedMatch(id) || isGapNews(store.order(id), order, since);
     });
   }
 }

@@ -177,6 +177,14 @@ export class FeedStore {
     return this.book.orders.get(orderId);
   }
 
+  /**
+   * Whether the order's matched stake came in a broadcast that did not show it matching,
+   * and was not counted: a news merge judges that stake (uncounted-matches.ts).
+   */
+  hasUncountedMatch(orderId: string): boolean {
+    return this.book.hasUncountedMatch(orderId);
+  }
+
   bet(betId: string): BetRecord | undefined {
     return this.book.bets.get(betId);
   }

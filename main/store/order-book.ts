@@ -81,6 +81,11 @@ export class OrderBook {
     );
   }
 
+  /** Whether the order's matched stake was taken in without being counted as a fill. */
+  hasUncountedMatch(orderId: string): boolean {
+    return this.uncounted.has(orderId);
+  }
+
   get indexSize(): number {
     return this.betIdsByOrder.size;
   }

@@ -39,6 +39,10 @@ export class UncountedMatches {
     return since !== undefined && changedAt !== undefined && changedAt >= since ? stake : 0;
   }
 
+  has(orderId: string): boolean {
+    return this.byOrder.has(orderId);
+  }
+
   forget(orderId: string): void {
     this.byOrder.delete(orderId);
   }

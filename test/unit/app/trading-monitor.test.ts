@@ -583,6 +583,31 @@ describe('TradingMonitor after a gap', () => {
     expect(store.counters().fills).toBe(3);
   });
 
+  it('reports a gap fill of an order now finished, though a broadcast of it came before the reload', async () => {
+    const { client, store, effects } = setUp();
+    monitor.onFeedStatus(live);
+    await vi.advanceTimersByTimeAsync(0);
+    vi.setSystemTime(T0 + 60_000);
+    monitor.onFeedStatus({ ...down, since: T0 + 60_000 });
+    vi.setSystemTime(T0 + 90_000);
+    client.orders.mockResolvedValueOnce(pageOf([filledOrder('8', T0 + 70_000)]));
+    monitor.onFeedStatus({ ...live, since: T0 + 90_000 });
+    // Its settlement, broadcast before the reload is read: it does not show the match.
+    store.apply(
+      orderEvent(
+        'UPDATE',
+        { ...filledOrder('8', T0 + 70_000), orderId: 8, settlementStatus: 'WON' },
+        { settlementStatus: 'UNDECIDED' },
+      ),
+      T0 + 90_500,
+    );
+    expect(store.counters().fills).toBe(0);
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(fillsOf(effects)).toEqual([['8', 100]]);
+    expect(store.counters().fills).toBe(1);
+  });
+
   it('raises nothing on the first reconciliation for what happened before the app listened', async () => {
     const { client, store, effects } = setUp();
     const first = { ...snapshotOf(tradingStatus('live')) };
