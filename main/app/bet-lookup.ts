@@ -54,6 +54,8 @@ export interface GapBets {
    * placed in the gap may be missing.
    */
   complete: boolean;
+  /** The page limit stopped the read (reading again would stop there again). */
+  capped: boolean;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function lookUpGapBets(
   maxPages = LOOKUP_MAX_PAGES,
 ): Promise<GapBets> {
   const from = utcDay(missedSince);
-  if (!(from < today)) return { bets: [], complete: true };
+  if (!(from < today)) return { bets: [], complete: true, capped: false };
   const yesterday = utcDay(Date.parse(`${today}T00:00:00Z`) - DAY_MS);
   const bets: BetRecord[] = [];
   for (let page = 1; page <= maxPages; page++) {
@@ -78,14 +80,16 @@ export async function lookUpGapBets(
     try {
       answer = await client.bets({ from, to: yesterday, page, pageSize: LOOKUP_PAGE_SIZE });
     } catch {
-      return { bets, complete: false };
+      return { bets, complete: false, capped: false };
     }
     for (const { record } of answer.items) {
       const placedAt = parseTimestamp(record.placedAt);
       if (placedAt === undefined || placedAt >= missedSince - SERVER_CLOCK_SKEW_MS)
         bets.push(record);
     }
-    if (answer.items.length === 0 || page >= answer.totalPages) return { bets, complete: true };
+    if (answer.items.length === 0 || page >= answer.totalPages) {
+      return { bets, complete: true, capped: false };
+    }
   }
-  return { bets, complete: false };
+  return { bets, complete: false, capped: true };
 }

@@ -44,7 +44,7 @@ class CarriedState {
   readonly unresolved = new Set<string>();
   /** True while a merge runs: the statuses it makes the engine publish are ours. */
   merging = false;
-  /** The last pass read the gap's orders without a failure, but stopped at the page limit. */
+  /** The last pass read the gap without a failure, but the page limit stopped it. */
   gapReadCapped = false;
 }
 
@@ -78,11 +78,11 @@ export class Reconciliation {
   }
 
   /**
-   * Whether reading the unrepaired gap again may repair it: a read failed. A gap the page
-   * limit stopped would stop there again, at the cost of the whole read each time.
+   * The last pass read the gap as far as the page limit allows, not to its start: fills
+   * made early in it may be missing. Not read again (see merge).
    */
-  get gapRetryMayHelp(): boolean {
-    return this.gapUnrepaired && !this.state.gapReadCapped;
+  get gapReadCapped(): boolean {
+    return this.state.gapReadCapped;
   }
 
   /** The store's open orders, less those the server no longer lists as open. */
@@ -148,7 +148,7 @@ export class ReconcilePass {
       this.lookUpStaleBets(snapshot),
       missedSince !== null && client.bets
         ? lookUpGapBets({ bets: client.bets.bind(client) }, snapshot.day, missedSince)
-        : { bets: [], complete: true },
+        : { bets: [], complete: true, capped: false },
     ]);
   }
 
@@ -193,11 +193,14 @@ export class ReconcilePass {
     } finally {
       this.state.merging = false;
     }
-    // Without all its orders, or the hedges placed in it before today (a page failed, or
-    // the page limit came first), the gap is not repaired: the next reconciliation reads it
-    // again (a hedge found then covers the fill reported now).
-    if (lookup?.complete && gapBets.complete) this.state.missedSince = null;
-    this.state.gapReadCapped = lookup ? !lookup.complete && !lookup.pageFailed : false;
+    // A page that failed leaves the gap unrepaired: the next reconciliation reads it again
+    // (a hedge found then covers the fill reported now). The page limit coming first does
+    // not: reading again would stop there again, at the cost of the whole read each time
+    // (and of every later reconnect's): it is told once (gapReadCapped), and the gap left.
+    const failed = lookup === null || lookup.pageFailed || (!gapBets.complete && !gapBets.capped);
+    this.state.gapReadCapped =
+      !failed && (!lookup.complete || gapBets.capped) && this.state.missedSince !== null;
+    if (!failed) this.state.missedSince = null;
     // After a failed page, an order not found may be on a page not read: not unresolved.
     // The page limit is where the search ends on purpose: one not found by then is.
     if (lookup) this.noteUnresolved(lookup.pageFailed ? [] : wanted, closed, now);

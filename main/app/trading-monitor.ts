@@ -194,15 +194,18 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     const read = this.reads.begin();
     const pass = this.reconciliation.begin();
     this.reconcileAgain = false;
+    let snapshotRead = false;
     try {
       const snapshot = await this.options.client.snapshot();
+      snapshotRead = true;
       if (!this.isCurrent(session)) return;
       const lookups = await pass.lookUp(snapshot);
       if (!this.isCurrent(session)) return;
       const now = this.now();
       const { emergencyNewer } = pass.merge(lookups, now);
-      const repaired = !this.reconciliation.gapUnrepaired;
-      this.reconcileAgain = this.reconciliation.gapRetryMayHelp;
+      const capped = this.reconciliation.gapReadCapped;
+      const repaired = !this.reconciliation.gapUnrepaired && !capped;
+      this.reconcileAgain = this.reconciliation.gapUnrepaired;
       if (!emergencyNewer && this.reads.mayApply(read)) {
         this.acceptStatus(snapshot.tradingStatus, now, false);
       }
@@ -218,7 +221,7 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
         mergedAt: now,
         // The dashboard says a gap that ended before this time was repaired.
         ...(repaired ? { reconciledAt: now } : {}),
-        reloadProblem: repaired ? null : this.gapProblem(),
+        reloadProblem: repaired ? null : this.gapProblem(capped),
       });
       this.emit('reconciled', snapshot);
     } catch (error) {
@@ -229,14 +232,17 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
       }
     } finally {
       this.reloadEndedAt = this.now();
+      // Without the snapshot the trading status went unread: read it alone (one list the
+      // snapshot needs may fail while the status answers). It schedules the next poll.
+      if (!snapshotRead) void this.readStatus();
       // Even when the feed left live meanwhile: the status is polled whatever the socket does.
-      this.schedulePoll();
+      else this.schedulePoll();
     }
   }
 
-  private gapProblem(): string {
+  private gapProblem(capped: boolean): string {
     const texts = tradingTexts(this.language());
-    return this.reconciliation.gapRetryMayHelp ? texts.gapNotRead : texts.gapTooLarge;
+    return capped ? texts.gapTooLarge : texts.gapNotRead;
   }
 
   /**
@@ -252,6 +258,12 @@ export class TradingMonitor extends Emitter<TradingMonitorEvents> {
     if (this.disposed) return;
     // The snapshot holds the trading status and P&L too.
     if (this.reconcileAgain && this.live && (byTimer || this.retryDue())) return this.reconcile();
+    return this.readStatus();
+  }
+
+  /** Reads trading/status (and P&L with positions when due), then sets the next poll. */
+  private async readStatus(): Promise<void> {
+    if (this.disposed) return;
     this.pollTimer.clear();
     const read = this.reads.begin();
     const startedAt = this.now();

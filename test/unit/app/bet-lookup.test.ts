@@ -53,7 +53,7 @@ describe('lookUpGapBets', () => {
     const client = server(GAP_BETS);
     const found = await lookUpGapBets(client, TODAY, GAP_FROM, 2);
     expect(client.bets).toHaveBeenCalledTimes(2);
-    expect(found).toMatchObject({ complete: false });
+    expect(found).toMatchObject({ complete: false, capped: true });
     expect(found.bets).toHaveLength(4_000);
   });
 
@@ -65,7 +65,7 @@ describe('lookUpGapBets', () => {
       return (answer as NonNullable<typeof answer>)(query);
     });
     const found = await lookUpGapBets(client, TODAY, GAP_FROM);
-    expect(found).toMatchObject({ complete: false });
+    expect(found).toMatchObject({ complete: false, capped: false });
     expect(found.bets).toHaveLength(2_000);
   });
 
@@ -74,6 +74,7 @@ describe('lookUpGapBets', () => {
     expect(await lookUpGapBets(client, TODAY, Date.UTC(2026, 1, 15, 1, 0))).toEqual({
       bets: [],
       complete: true,
+      capped: false,
     });
     expect(client.bets).not.toHaveBeenCalled();
   });

@@ -171,4 +171,22 @@ describe('TradingMonitor’s view of a reload', () => {
     monitor.onFeedStatus({ ...down, since: T0 + 95_000 });
     expect(monitor.current.reloadProblem).toBeNull();
   });
+
+  it('still reads the trading status alone while the reload’s snapshot keeps failing', async () => {
+    const client = await liveMonitor();
+    client.snapshot.mockRejectedValue(new Error('GET /accounts answered 503: Service Unavailable'));
+    await reconnect();
+    expect(monitor.current.reloadProblem).toMatch(/could not be reloaded/);
+    const stopped = {
+      ...STATUS,
+      status: 'system_stopped',
+      systemStopped: true,
+      tradingActive: false,
+    };
+    client.tradingStatus.mockResolvedValue(stopped);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(monitor.current.status?.status).toBe('system_stopped');
+    expect(monitor.current.problem).toBeNull();
+    expect(monitor.current.reloadProblem).toMatch(/could not be reloaded/);
+  });
 });

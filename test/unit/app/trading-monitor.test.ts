@@ -783,6 +783,17 @@ describe('TradingMonitor after a gap', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(client.orders).toHaveBeenCalledTimes(10);
     expect(monitor.current.reloadProblem).toMatch(/^More orders were made while disconnected/);
+
+    // A later blip reads its own short gap, not the capped one again, and repairs it.
+    client.orders.mockClear();
+    vi.setSystemTime(T0 + 300_000);
+    monitor.onFeedStatus({ ...down, since: T0 + 300_000 });
+    vi.setSystemTime(T0 + 302_000);
+    monitor.onFeedStatus({ ...live, since: T0 + 302_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.orders).toHaveBeenCalledTimes(1);
+    expect(monitor.current.reloadProblem).toBeNull();
+    expect(monitor.current.reconciledAt).toBe(T0 + 302_000);
   });
 
   it('does not load the snapshot while the feed is down', async () => {
@@ -1025,6 +1036,31 @@ describe('TradingMonitor looking up orders no longer open', () => {
     expect(client.snapshot).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(20_000);
     expect(client.snapshot).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not read again every poll the hedges of a gap the page limit stopped', async () => {
+    // Hedges of other orders, more pages of them than a reload reads.
+    const other = {
+      betId: 'b1',
+      orderId: '1',
+      betStatus: 'placed',
+      placedAt: iso(DAY1_2330 - 3_600_000),
+    };
+    const bets = vi.fn(async (query: { page?: number } = {}) => ({
+      items: [{ payload: other, record: other }],
+      total: 100_000,
+      page: query.page ?? 1,
+      pageSize: 2000,
+      totalPages: 50,
+    }));
+    const { client } = await overnightGapWithFill42(bets);
+    expect(bets).toHaveBeenCalledWith(expect.objectContaining({ page: 10 }));
+    expect(monitor.current.reloadProblem).toMatch(/^More orders were made while disconnected/);
+    const snapshots = client.snapshot.mock.calls.length;
+    const pages = bets.mock.calls.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(client.snapshot).toHaveBeenCalledTimes(snapshots);
+    expect(bets).toHaveBeenCalledTimes(pages);
   });
 
   it('reads back a bet placed before UTC midnight that is still pending in the store', async () => {
