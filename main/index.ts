@@ -25,7 +25,7 @@ import { isSafeExternalUrl } from './app/external-url';
 import { FeedController } from './app/feed-controller';
 import { createIpcHandlers } from './app/ipc-handlers';
 import { launchEnvironment } from './app/launch-environment';
-import { createLoginItem } from './app/login-item';
+import { createLoginItem, readLoginItem } from './app/login-item';
 import { watchNetwork } from './app/network-watch';
 import { QuitSequence } from './app/quit-sequence';
 import { ReopenRequests } from './app/reopen-requests';
@@ -282,16 +282,18 @@ async function main(): Promise<void> {
     dashboard.setTitle(title());
   });
 
-  const setStartAtLogin = createLoginItem({
+  const loginItem = {
     platform: process.platform,
     packaged: app.isPackaged,
-    setLoginItemSettings: (item) => app.setLoginItemSettings(item),
-    log: (message) => logger.info(message),
+    setLoginItemSettings: (item: { openAtLogin: boolean }) => app.setLoginItemSettings(item),
+    getLoginItemSettings: () => app.getLoginItemSettings(),
+    log: (message: string) => logger.info(message),
     env: process.env,
     homedir: homedir(),
     execPath: process.execPath,
     appPath: app.getAppPath(),
-  });
+  };
+  const setStartAtLogin = createLoginItem(loginItem);
   const applyStartAtLogin = (openAtLogin: boolean) =>
     void setStartAtLogin(openAtLogin).catch((error) =>
       logger.warn('could not change start at login', error),
@@ -347,7 +349,9 @@ async function main(): Promise<void> {
   for (const wake of ['resume', 'unlock-screen'] as const) {
     powerMonitor.on(wake as 'resume', () => {
       logger.info(`${wake}: checking the connection`);
-      retryKeychain();
+      // Reading a locked keychain asks the user to unlock it: on a screen unlock (which may
+      // have unlocked it), not on every resume.
+      if (wake === 'unlock-screen' || !vault.status().keychainLocked) retryKeychain();
       controller.checkNow();
     });
   }
@@ -373,7 +377,14 @@ async function main(): Promise<void> {
 
   const startAtLogin = startAtLoginAfterLoad(settings.loadOutcome, initialSettings);
   if (startAtLogin !== null) applyStartAtLogin(startAtLogin);
-  else logger.info('start at login left as it is: the settings file did not say');
+  else {
+    // The setting takes what the OS has, so the next start (or a change) keeps it.
+    const actual = readLoginItem(loginItem);
+    logger.info(
+      `start at login left as it is (${actual ?? 'not applied here'}): the settings file did not say`,
+    );
+    if (actual !== null) await settings.update({ startAtLogin: actual });
+  }
   const loadNotice = settingsLoadNotice(settings.loadOutcome, controller.language, Date.now());
   if (loadNotice) {
     recordShown(loadNotice);

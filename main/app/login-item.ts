@@ -1,4 +1,5 @@
-import { type LinuxAutostartPlace, setLinuxAutostart } from './linux-autostart';
+import { existsSync } from 'node:fs';
+import { autostartFilePath, type LinuxAutostartPlace, setLinuxAutostart } from './linux-autostart';
 
 export interface LoginItemOptions extends LinuxAutostartPlace {
   platform: NodeJS.Platform;
@@ -6,6 +7,8 @@ export interface LoginItemOptions extends LinuxAutostartPlace {
   packaged: boolean;
   /** Electron's app.setLoginItemSettings: the login item on macOS and Windows. */
   setLoginItemSettings: (settings: { openAtLogin: boolean }) => void;
+  /** Electron's app.getLoginItemSettings: whether that login item is there. */
+  getLoginItemSettings: () => { openAtLogin: boolean };
   log: (message: string) => void;
 }
 
@@ -47,9 +50,26 @@ export function createLoginItem(
       options.setLoginItemSettings({ openAtLogin });
       return Promise.resolve();
     }
-    const place = { ...options, appPath: options.packaged ? undefined : options.appPath };
-    const next = last.catch(() => undefined).then(() => setLinuxAutostart(openAtLogin, place));
+    const next = last
+      .catch(() => undefined)
+      .then(() => setLinuxAutostart(openAtLogin, autostartPlace(options)));
     last = next;
     return next;
   };
+}
+
+/**
+ * Whether the app starts at login now, as the OS has it (null where the app does not apply
+ * it: an unpackaged run on macOS or Windows). For when the settings file could not say.
+ */
+export function readLoginItem(options: LoginItemOptions): boolean | null {
+  const mechanism = loginItemMechanism(options.platform, options.packaged);
+  if (mechanism === 'none') return null;
+  if (mechanism === 'electron-login-item') return options.getLoginItemSettings().openAtLogin;
+  return existsSync(autostartFilePath(autostartPlace(options)));
+}
+
+/** An unpackaged run has an entry of its own (LinuxAutostartPlace.appPath). */
+function autostartPlace(options: LoginItemOptions): LinuxAutostartPlace {
+  return { ...options, appPath: options.packaged ? undefined : options.appPath };
 }

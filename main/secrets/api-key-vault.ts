@@ -135,7 +135,9 @@ export class ApiKeyVault {
       if (options.sessionOnly) {
         let problem: string | undefined;
         try {
-          await this.deleteStored();
+          // Known to be locked: checking once more would only ask the user to unlock again.
+          if (!this.keychainLocked) await this.deleteStored();
+          else if (!(await this.store.delete(this.account))) problem = this.problem;
         } catch (error) {
           problem = this.describe(error);
         }

@@ -52,6 +52,11 @@ export function readSettingsFile(content: Record<string, unknown>): {
   kept: KeptFromFile;
 } {
   const input: Record<string, unknown> = { ...content };
+  // A #fragment, which a WebSocket URL cannot have, saved by an earlier version: dropped,
+  // rather than the endpoint reset to production (where the saved key would then go).
+  if (typeof content.endpoint === 'string' && content.endpoint.includes('#')) {
+    input.endpoint = content.endpoint.slice(0, content.endpoint.indexOf('#'));
+  }
   const channels = withoutUnknownMembers(content.channels, CHANNELS);
   input.channels = channels.list;
   let kinds = { enabled: [] as string[], known: [] as string[] };

@@ -7,7 +7,7 @@ import {
   execArgument,
   setLinuxAutostart,
 } from '../../../main/app/linux-autostart';
-import { createLoginItem, loginItemMechanism } from '../../../main/app/login-item';
+import { createLoginItem, loginItemMechanism, readLoginItem } from '../../../main/app/login-item';
 import { tempFolderPerTest } from '../settings/temp-folder';
 
 const folder = tempFolderPerTest('mm-tray-autostart-');
@@ -104,6 +104,7 @@ describe('start at login per platform', () => {
     platform,
     packaged,
     setLoginItemSettings: vi.fn(),
+    getLoginItemSettings: vi.fn(() => ({ openAtLogin: true })),
     log: vi.fn(),
     ...place(),
     appPath: '/src/mm tray',
@@ -174,5 +175,18 @@ describe('start at login per platform', () => {
     expect(loginItemMechanism('win32', true)).toBe('electron-login-item');
     expect(loginItemMechanism('darwin', false)).toBe('none');
     expect(loginItemMechanism('win32', false)).toBe('none');
+  });
+
+  it('reads whether the app starts at login as the OS has it, for when the settings cannot say', async () => {
+    const installed = options('linux', true);
+    const dev = options('linux', false);
+    expect(readLoginItem(installed)).toBe(false);
+    await createLoginItem(dev)(true);
+    expect(readLoginItem(installed)).toBe(false);
+    expect(readLoginItem(dev)).toBe(true);
+    await createLoginItem(installed)(true);
+    expect(readLoginItem(installed)).toBe(true);
+    expect(readLoginItem(options('win32', true))).toBe(true);
+    expect(readLoginItem(options('darwin', false))).toBeNull();
   });
 });

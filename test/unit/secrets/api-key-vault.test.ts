@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { KeyStatus } from '../../../common/domain/key-status';
 import {
   ApiKeyVault,
@@ -354,6 +354,17 @@ describe('ApiKeyVault on a locked Secret Service (it answers "nothing" to reads 
     const status = await vault.setKey(OTHER_KEY, { sessionOnly: true });
     expect(status).toMatchObject({ set: true, storage: 'session' });
     expect(status.keychainProblem).toMatch(/locked collection/);
+  });
+
+  it('does not check the lock again for a session-only key once it knows the keychain is locked', async () => {
+    const store = await lockedWithKey();
+    const { vault } = vaultOver(store);
+    await vault.load();
+    const writes = vi.spyOn(store, 'set');
+    const status = await vault.setKey(OTHER_KEY, { sessionOnly: true });
+    expect(writes).not.toHaveBeenCalled();
+    expect(status).toMatchObject({ set: true, storage: 'session', keychainLocked: true });
+    expect(status.keychainProblem).toMatch(/is locked/);
   });
 
   it('asks nothing more of the keychain on other platforms, where an answer of nothing is true', async () => {

@@ -47,6 +47,14 @@ describe('SettingsStore loading', () => {
     expect(await files()).toEqual(['settings.json']);
   });
 
+  it('drops a #fragment an earlier version saved with the endpoint, keeping the endpoint', async () => {
+    await writeSettingsFile(
+      JSON.stringify({ endpoint: 'wss://staging.example.com/ws/subscribe#x' }),
+    );
+    const store = await open();
+    expect(store.get().endpoint).toBe('wss://staging.example.com/ws/subscribe');
+  });
+
   it('ignores unknown fields', async () => {
     await writeSettingsFile(JSON.stringify({ theme: 'light', fromTheFuture: 1 }));
     const store = await open();
