@@ -31,6 +31,8 @@ interface CoverNode extends HedgeCover {
   /** Neighbours among the same order's hedges. */
   older: CoverNode | null;
   newer: CoverNode | null;
+  /** The hedge whose fill it took over on arrival (takeSharedFill), if it did. */
+  tookFrom: HedgeCover | null;
 }
 
 /**
@@ -52,8 +54,17 @@ export class HedgeCoverage {
     return this.byBet.get(betId);
   }
 
-  /** Remembers hedge `betId` covering `fills` (the array is kept, not copied). */
-  add(betId: string, orderId: string, at: number, fills: PendingFill[]): void {
+  /**
+   * Remembers hedge `betId` covering `fills` (the array is kept, not copied), one of them
+   * taken over from hedge `tookFrom` when given (takeSharedFill).
+   */
+  add(
+    betId: string,
+    orderId: string,
+    at: number,
+    fills: PendingFill[],
+    tookFrom: HedgeCover | null = null,
+  ): void {
     const older = this.newestByOrder.get(orderId) ?? null;
     const node: CoverNode = {
       betId,
@@ -64,6 +75,7 @@ export class HedgeCoverage {
       next: null,
       older,
       newer: null,
+      tookFrom,
     };
     if (older) older.newer = node;
     this.newestByOrder.set(orderId, node);
@@ -94,18 +106,51 @@ export class HedgeCoverage {
   }
 
   /**
-   * Takes the newest fill seen since `since` from the latest hedge of the order that covers
-   * it together with older fills: a hedge that finds nothing waiting is more likely that
-   * fill's own (each fill is hedged) than one for a fill still to come.
+   * The hedge to take over what the declined hedge `declined` covered: the order's oldest
+   * one covering nothing that was seen after it (its retry, however late the decline is
+   * told) or within `graceMs` of the decline at `at`.
    */
-  takeSharedFill(orderId: string, since: number): PendingFill | undefined {
+  replacementOf(declined: HedgeCover, at: number, graceMs: number): HedgeCover | undefined {
+    let found: CoverNode | undefined;
+    for (let node = this.newestByOrder.get(declined.orderId) ?? null; node; node = node.older) {
+      if (node.fills.length > 0) continue;
+      if (node.at >= declined.at || Math.abs(at - node.at) <= graceMs) found = node;
+    }
+    return found;
+  }
+
+  /**
+   * Moves into `into` the newest fill seen since `since` from the latest hedge of the order
+   * that covers it together with older fills, and returns that hedge: a hedge that finds
+   * nothing waiting is more likely that fill's own (each fill is hedged) than one for a
+   * fill still to come.
+   */
+  takeSharedFill(orderId: string, since: number, into: PendingFill[]): HedgeCover | null {
     for (let node = this.newestByOrder.get(orderId) ?? null; node; node = node.older) {
       const fills = node.fills;
       const newest = fills[fills.length - 1];
       if (fills.length < 2 || !newest || newest.fills !== 1 || newest.at < since) continue;
       fills.pop();
       this.coveredFills -= 1;
-      return newest;
+      into.push(newest);
+      return node;
+    }
+    return null;
+  }
+
+  /**
+   * The order's hedge seen within `leadMs` of `at` that covers only the fill it took over on
+   * arrival (takeSharedFill), from a hedge still known: it was an early hedge, for the fill
+   * seen at `at`, after all. Gives that fill back and returns the hedge, now covering nothing.
+   */
+  takeBackShared(orderId: string, at: number, leadMs: number): HedgeCover | undefined {
+    for (let node = this.newestByOrder.get(orderId) ?? null; node; node = node.older) {
+      const from = node.tookFrom;
+      if (!from || node.fills.length !== 1 || Math.abs(at - node.at) > leadMs) continue;
+      if (this.byBet.get(from.betId) !== from) continue;
+      from.fills.push(node.fills.pop() as PendingFill);
+      node.tookFrom = null;
+      return node;
     }
     return undefined;
   }
@@ -135,5 +180,6 @@ export class HedgeCoverage {
     else this.newestByOrder.delete(node.orderId);
     node.older = null;
     node.newer = null;
+    node.tookFrom = null;
   }
 }

@@ -23,8 +23,9 @@ export interface NewlyMissingHedge extends MissingHedge {
 /** What a declined hedge the watch saw left behind. */
 export interface LostHedge {
   /**
-   * A hedge of the order that came shortly before with nothing to cover (a retry whose
-   * broadcast overtook the decline's) covers what the declined one did.
+   * A hedge of the order with nothing to cover, seen after the declined one or shortly
+   * before its decline (a retry whose broadcast overtook the decline's), covers what the
+   * declined one did.
    */
   replaced: boolean;
   /** Fills pushed out early by the size limit as the declined hedge's fills wait again. */
@@ -44,6 +45,12 @@ export interface HedgeWatchOptions {
   /** Most orders listed as missing a hedge; beyond it the oldest is forgotten. Default 5,000. */
   maxMissingOrders?: number;
 }
+
+/**
+ * How far a hedge's broadcast may run ahead of its fill's (they come on different channels):
+ * a hedge that took over another's fill but came this close before a new fill is that one's.
+ */
+const HEDGE_LEAD_MS = 2_000;
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
@@ -117,11 +124,9 @@ export class HedgeWatch {
     if (this.coverage.get(betId)) return null;
     const fills: PendingFill[] = [];
     const missing = this.release(orderId, Number.POSITIVE_INFINITY, fills);
-    if (fills.length === 0) {
-      const shared = this.coverage.takeSharedFill(orderId, at - this.grace);
-      if (shared) fills.push(shared);
-    }
-    this.coverage.add(betId, orderId, at, fills);
+    const tookFrom =
+      fills.length === 0 ? this.coverage.takeSharedFill(orderId, at - this.grace, fills) : null;
+    this.coverage.add(betId, orderId, at, fills, tookFrom);
     return missing;
   }
 
@@ -137,8 +142,10 @@ export class HedgeWatch {
 
   /**
    * The hedge `betId` was declined at `at`: the fills it covered wait for a hedge again,
-   * with a fresh grace period. Null when the watch does not know what it covered (it never
-   * saw the hedge, forgot it, or saw it early with no fill since): see onUnseenHedgeLost.
+   * with a fresh grace period, unless a hedge of the order seen since with nothing to
+   * cover takes them over (its retry). Null when the watch does not know what it covered
+   * (it never saw the hedge, forgot it, or saw it early with no fill since): see
+   * onUnseenHedgeLost.
    */
   onHedgeLost(betId: string, at: number): LostHedge | null {
     const cover = this.coverage.get(betId);
@@ -148,13 +155,21 @@ export class HedgeWatch {
       // An early hedge declined before its fill came covers nothing; an old one, unknown.
       return Math.abs(at - cover.at) <= this.grace ? { replaced: false, missing: [] } : null;
     }
-    const early = this.coverage.earlyHedge(cover.orderId, at, this.grace);
+    const retry = this.coverage.replacementOf(cover, at, this.grace);
     for (const fill of cover.fills) {
       fill.at = at;
-      if (early) this.coverage.addFill(early, fill);
+      if (retry) this.coverage.addFill(retry, fill);
       else this.enqueue(fill);
     }
-    return { replaced: early !== undefined, missing: early ? [] : this.trimPending() };
+    return { replaced: retry !== undefined, missing: retry ? [] : this.trimPending() };
+  }
+
+  /**
+   * The hedge `betId` was declined and replaced by one the watch never saw (a merge found
+   * it): what it covered stays covered, and it is forgotten.
+   */
+  forgetHedge(betId: string): void {
+    this.coverage.remove(betId);
   }
 
   /**
@@ -216,9 +231,14 @@ export class HedgeWatch {
     };
   }
 
-  /** Whether an early hedge of the fill's order, seen within the grace period, covers it. */
+  /**
+   * Whether an early hedge of the fill's order covers it: one seen within the grace period
+   * with nothing to cover, or one that took over another's fill just before (takeBackShared).
+   */
   private coverEarly(fill: PendingFill): boolean {
-    const early = this.coverage.earlyHedge(fill.orderId, fill.at, this.grace);
+    const early =
+      this.coverage.earlyHedge(fill.orderId, fill.at, this.grace) ??
+      this.coverage.takeBackShared(fill.orderId, fill.at, Math.min(this.grace, HEDGE_LEAD_MS));
     if (early) this.coverage.addFill(early, fill);
     return early !== undefined;
   }

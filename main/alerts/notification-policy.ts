@@ -260,13 +260,18 @@ export class NotificationPolicy {
   /**
    * What the declined hedge covered waits for a hedge again (hedge-watch.ts); for one the
    * watch never saw cover anything, the order's matched stake does, unless a later hedge
-   * of the order is live. Returns whether a replacement covers it.
+   * of the order is live. A replacement a merge found (the watch never saw it) covers it
+   * all. Returns whether a replacement covers it.
    */
   private watchDeclined(
     effect: HedgeDeclinedEffect,
     now: number,
     out: NotificationIntent[],
   ): boolean {
+    if (effect.replacedByMerge) {
+      this.hedges.forgetHedge(effect.bet.betId);
+      return true;
+    }
     const lost = this.hedges.onHedgeLost(effect.bet.betId, now);
     if (lost) {
       this.reportMissing(lost.missing, now, out);

@@ -45,6 +45,11 @@ export interface HedgeDeclinedEffect {
    * (order-book.ts). A live hedge placed before it hedged an earlier fill, not this one's.
    */
   replaced: boolean;
+  /**
+   * Replaced, and told by a merge that found a live hedge of the order placed while the
+   * feed was away, and no fill of it: the replacement may be one the hedge watch never saw.
+   */
+  replacedByMerge?: true;
 }
 
 /** Emergency mode became active, or its reason or trigger time changed while active. */

@@ -138,7 +138,8 @@ export class FeedStore {
    * 'hedge-covered': its broadcast will never come (the store now holds the bet, so a later
    * one changes nothing), and fills already waiting for it must not be reported missing.
    * A hedge the store held as placed or pending that the snapshot shows declined gives the
-   * 'hedge-declined' its broadcast would have: the fill it covered is unhedged again.
+   * 'hedge-declined' its broadcast would have: the fill it covered is unhedged again, unless
+   * a retry covers it, which may be one only the merge found (replacedByMerge).
    */
   merge(input: StoreMergeInput, now: number): readonly StoreEffect[] {
     const replace = input.replace === true;
@@ -166,6 +167,7 @@ export class FeedStore {
         ? NO_EFFECTS
         : this.book.missedFillEffects(missed, hedged, this.day.at(now));
     if (hedged.size === 0 && fills.length === 0 && bets.declined.length === 0) return emergency;
+    this.book.markReplacedByMerge(bets, missed);
     const effects: StoreEffect[] = [...emergency, ...fills, ...bets.declined];
     for (const [orderId, placedAt] of hedged) {
       effects.push({ kind: 'hedge-covered', orderId, placedAt });

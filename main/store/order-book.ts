@@ -23,6 +23,7 @@ import {
   mergeRecord,
   type OrderRecord,
   parseTimestamp,
+  withMatchOf,
 } from './records';
 import { UncountedMatches } from './uncounted-matches';
 import { unknownOrderFill } from './unknown-order-fill';
@@ -101,13 +102,19 @@ export class OrderBook {
 
   /**
    * Folds an order broadcast in; `now` is when it arrived. An update older than the stored
-   * copy changes nothing (records.ts isStaleOrderUpdate).
+   * copy (records.ts isStaleOrderUpdate) changes nothing but a matched stake above the
+   * stored one: its fill, which the newer update did not carry (changed fields only).
    */
   applyOrder(event: OrderBroadcast, counters: DayCounters, now: number): readonly StoreEffect[] {
     const update = event.record;
     const stored = this.orders.get(update.orderId);
-    if (stored && isStaleOrderUpdate(stored, update, event.old)) return NO_EFFECTS;
-    const order = stored ? mergeRecord(stored, update) : update;
+    let order: OrderRecord;
+    if (stored && isStaleOrderUpdate(stored, update, event.old)) {
+      if (matchedIncrease(stored, update, event.old) === 0) return NO_EFFECTS;
+      order = withMatchOf(stored, update);
+    } else {
+      order = stored ? mergeRecord(stored, update) : update;
+    }
     const delta = stored
       ? matchedIncrease(stored, update, event.old)
       : unknownOrderFill(event, now);
@@ -273,6 +280,20 @@ export class OrderBook {
       effects.push(fill);
     }
     return effects.length > 0 ? effects : NO_EFFECTS;
+  }
+
+  /**
+   * Marks the replaced declines of a merge whose order gained a live hedge by it
+   * (replacedByMerge), unless the merge found a fill of the order too: that hedge is rather
+   * the new fill's own, as missedFillEffects takes it.
+   */
+  markReplacedByMerge(bets: BetMerge, missed: readonly MissedFill[]): void {
+    for (const effect of bets.declined) {
+      const orderId = orderIdOf(effect.bet);
+      if (!effect.replaced || orderId === undefined || !bets.hedged.has(orderId)) continue;
+      if (missed.some((fill) => fill.update.orderId === orderId)) continue;
+      effect.replacedByMerge = true;
+    }
   }
 
   private declinedEffect(betId: string, bet: BetRecord): HedgeDeclinedEffect {

@@ -6,6 +6,7 @@ import type {
   ScorePayload,
 } from '../../common/protocol/payloads';
 import type { RawObject } from '../../common/protocol/server-frames';
+import { compareTimestamps } from './timestamps';
 
 /** What the store keeps per entity: every validated field seen so far, later values winning. */
 export type OrderRecord = OrderPayload;
@@ -20,6 +21,7 @@ export {
   isFinishedOrder,
   isFinishedScore,
 } from '../../common/domain/record-status';
+export { parseTimestamp } from './timestamps';
 
 /** Tolerance for comparing stakes that went through floating point. */
 export const STAKE_EPSILON = 1e-9;
@@ -67,6 +69,14 @@ function hasEveryField(update: object, stored: object): boolean {
   return true;
 }
 
+/** The stored order with the matched stake, status and time of `update`, and nothing else of it. */
+export function withMatchOf(stored: OrderRecord, update: OrderRecord): OrderRecord {
+  const order = { ...stored, matchedStake: update.matchedStake };
+  if (update.matchedStatus !== undefined) order.matchedStatus = update.matchedStatus;
+  if (update.matchedAt !== undefined) order.matchedAt = update.matchedAt;
+  return order;
+}
+
 /** A number from a raw (unvalidated) field: numbers and numeric strings; else undefined. */
 export function toFiniteNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
@@ -75,13 +85,6 @@ export function toFiniteNumber(value: unknown): number | undefined {
     return Number.isFinite(n) ? n : undefined;
   }
   return undefined;
-}
-
-/** Epoch ms of an ISO timestamp, or undefined when absent or unparseable. */
-export function parseTimestamp(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const t = Date.parse(value);
-  return Number.isFinite(t) ? t : undefined;
 }
 
 /**
@@ -94,16 +97,17 @@ export function parseTimestamp(value: unknown): number | undefined {
 export function isStaleOrderCopy(stored: OrderRecord, copy: OrderRecord): boolean {
   const storedFinished = isFinishedOrder(stored);
   if (storedFinished !== isFinishedOrder(copy)) return storedFinished;
-  return isOlderUpdate(stored, copy);
+  return compareTimestamps(stored.updatedAt, copy.updatedAt) < 0;
 }
 
 /**
  * Whether an order broadcast was overtaken by one the store applied already (the feed may
  * deliver an order's updates out of order). Judged as a REST copy is (isStaleOrderCopy), on
- * the fields the update carries: one without a status reopens nothing. An update that
- * lowers the matched stake is stale too, unless its `old` says it follows the stored copy
- * (a match taken back): an earlier frame's stake would otherwise be counted again once
- * the next frame raises it back.
+ * the fields the update carries: one without a status reopens nothing, and a newer
+ * `updatedAt` follows the stored copy whatever its stake says. When the times do not tell
+ * (one missing, or equal), an update that lowers the matched stake is stale, unless its
+ * `old` says it follows the stored copy (a match taken back): an earlier frame's stake
+ * would otherwise be counted again once the next frame raises it back.
  */
 export function isStaleOrderUpdate(
   stored: OrderRecord,
@@ -114,34 +118,8 @@ export function isStaleOrderUpdate(
     const storedFinished = isFinishedOrder(stored);
     if (storedFinished !== isFinishedOrder(update)) return storedFinished;
   }
-  return isOlderUpdate(stored, update) || lowersMatchedStake(stored, update, old);
-}
-
-/** Whether both carry `updatedAt` and the copy's is the older. */
-function isOlderUpdate(stored: OrderRecord, copy: OrderRecord): boolean {
-  const storedText = stored.updatedAt;
-  const copyText = copy.updatedAt;
-  if (copyText === storedText) return false;
-  // Read per order frame: UTC ISO times of one shape compare as text, with no parse.
-  if (typeof storedText === 'string' && typeof copyText === 'string') {
-    if (isUtcIso(storedText) && isUtcIso(copyText) && storedText.length === copyText.length) {
-      return copyText < storedText;
-    }
-  }
-  const storedAt = parseTimestamp(storedText);
-  const copyAt = parseTimestamp(copyText);
-  return storedAt !== undefined && copyAt !== undefined && copyAt < storedAt;
-}
-
-/** `YYYY-MM-DDTHH:MM:SS[.fff]Z`, roughly: enough to tell the shape, not to validate it. */
-function isUtcIso(text: string): boolean {
-  return (
-    text.length >= 20 &&
-    text[4] === '-' &&
-    text[7] === '-' &&
-    text[10] === 'T' &&
-    text[text.length - 1] === 'Z'
-  );
+  const byTime = compareTimestamps(stored.updatedAt, update.updatedAt);
+  return byTime === 0 ? lowersMatchedStake(stored, update, old) : byTime < 0;
 }
 
 function lowersMatchedStake(
@@ -201,7 +179,5 @@ export function isStaleBetCopy(stored: BetRecord, copy: BetRecord): boolean {
   const settlement = compareRanks(settlementRank(stored), settlementRank(copy));
   if (status < 0 || settlement < 0) return true;
   if (status > 0 || settlement > 0) return false;
-  const storedAt = parseTimestamp(stored.updatedAt);
-  const copyAt = parseTimestamp(copy.updatedAt);
-  return storedAt !== undefined && copyAt !== undefined && copyAt < storedAt;
+  return compareTimestamps(stored.updatedAt, copy.updatedAt) < 0;
 }

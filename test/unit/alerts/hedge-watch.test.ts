@@ -200,6 +200,50 @@ describe('HedgeWatch: each hedge and the fills it covers', () => {
     expect(watch.pendingFills).toBe(0);
   });
 
+  it('lets a hedge seen after a declined one, with nothing to cover, take over its fills however late the decline is told', () => {
+    const watch = new HedgeWatch({ graceMs: 15_000 });
+    watch.onFill(fill('o1', 60, T0));
+    watch.onHedge('o1', 'b1', T0 + 1_000);
+    watch.onHedge('o1', 'b2', T0 + 5_000);
+    expect(watch.onHedgeLost('b1', T0 + 36_000)).toEqual({ replaced: true, missing: [] });
+    expect(watch.pendingFills).toBe(0);
+    watch.onHedgeLost('b2', T0 + 40_000);
+    expect(watch.pendingFills).toBe(1);
+  });
+
+  it('forgets a declined hedge replaced by one it never saw, leaving what it covered covered', () => {
+    const watch = new HedgeWatch({ graceMs: 15_000 });
+    watch.onFill(fill('o1', 60, T0));
+    watch.onHedge('o1', 'b1', T0 + 1_000);
+    watch.forgetHedge('b1');
+    expect(watch.onHedgeLost('b1', T0 + 30_000)).toBeNull();
+    expect(watch.pendingFills).toBe(0);
+    expect(watch.expire(T0 + 60_000)).toEqual([]);
+  });
+
+  it('takes a hedge that took over a fill covered with another for the early hedge of a fill just after it', () => {
+    const watch = new HedgeWatch({ graceMs: 15_000 });
+    watch.onFill(fill('o1', 10, T0));
+    watch.onFill(fill('o1', 10, T0 + 1_000));
+    watch.onHedge('o1', 'b1', T0 + 2_000);
+    watch.onHedge('o1', 'b2', T0 + 4_000);
+    watch.onFill(fill('o1', 10, T0 + 4_300));
+    expect(watch.pendingFills).toBe(0);
+    // b1 covers both earlier fills again: declined, it gives both back.
+    watch.onHedgeLost('b1', T0 + 5_000);
+    expect(watch.pendingFills).toBe(2);
+  });
+
+  it('leaves a fill that came more than 2 s after a hedge that took over another waiting for its own', () => {
+    const watch = new HedgeWatch({ graceMs: 15_000 });
+    watch.onFill(fill('o1', 10, T0));
+    watch.onFill(fill('o1', 10, T0 + 1_000));
+    watch.onHedge('o1', 'b1', T0 + 2_000);
+    watch.onHedge('o1', 'b2', T0 + 4_000);
+    watch.onFill(fill('o1', 10, T0 + 6_001));
+    expect(watch.pendingFills).toBe(1);
+  });
+
   it('forgets an early hedge declined before its fill came', () => {
     const watch = new HedgeWatch({ graceMs: 15_000 });
     watch.onHedge('o1', 'b1', T0 + 100);
