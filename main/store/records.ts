@@ -6,7 +6,7 @@ import type {
   ScorePayload,
 } from '../../common/protocol/payloads';
 import type { RawObject } from '../../common/protocol/server-frames';
-import { compareTimestamps } from './timestamps';
+import { compareTimestamps } from '../../common/timestamps';
 
 /** What the store keeps per entity: every validated field seen so far, later values winning. */
 export type OrderRecord = OrderPayload;
@@ -21,7 +21,7 @@ export {
   isFinishedOrder,
   isFinishedScore,
 } from '../../common/domain/record-status';
-export { parseTimestamp } from './timestamps';
+export { parseTimestamp } from '../../common/timestamps';
 
 /** Tolerance for comparing stakes that went through floating point. */
 export const STAKE_EPSILON = 1e-9;

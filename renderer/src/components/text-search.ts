@@ -1,3 +1,5 @@
+import { parseTimestamp } from '../../../common/timestamps';
+
 const cache = new WeakMap<object, string>();
 
 /** Whether every word of `query` occurs in the record's given fields (case-insensitive). */
@@ -18,11 +20,9 @@ export function matchesQuery(record: object, fields: readonly string[], query: s
   return words.every((word) => haystack.includes(word));
 }
 
-/** Epoch ms of an ISO time, or null. */
+/** Epoch ms of an ISO time (one with no zone is UTC, as main reads it), or null. */
 export function parseTime(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : null;
+  return parseTimestamp(value) ?? null;
 }
 
 export function finite(value: unknown): number | null {

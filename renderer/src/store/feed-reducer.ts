@@ -15,6 +15,7 @@ import type {
   OrderPayload,
   ScorePayload,
 } from '../../../common/protocol/payloads';
+import { parseTimestamp } from '../../../common/timestamps';
 import { prependNewest, RecordMap, setBounded } from './bounded-map';
 import type { DashboardState, FeedEntry, StoreLimits } from './dashboard-state';
 import { MapView } from './map-view';
@@ -293,11 +294,10 @@ function unseen<T>(items: readonly T[], known: readonly T[], key: (item: T) => s
 
 function emergencyFrom(event: FeedEvent & { channel: 'emergency' }): EmergencyState {
   const { record } = event;
-  const triggeredAt = typeof record.triggeredAt === 'string' ? Date.parse(record.triggeredAt) : NaN;
   return {
     active: record.emergency === true,
     reason: typeof record.reason === 'string' ? record.reason : null,
-    since: Number.isFinite(triggeredAt) ? triggeredAt : event.receivedAt,
+    since: parseTimestamp(record.triggeredAt) ?? event.receivedAt,
   };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StoreEffect } from '../../../main/store/effects';
 import { FeedStore } from '../../../main/store/feed-store';
+import { inTimeZone } from '../../support/time-zone';
 import { orderEvent } from './feed-events';
-import { inTimeZone } from './time-zone';
 
 const DAY = 86_400_000;
 const utcDayStart = (now: number) => now - (now % DAY);

@@ -1,4 +1,5 @@
 import type { FeedEvent } from '../../../../common/domain/events';
+import { parseTimestamp } from '../../../../common/timestamps';
 import { betStatusLabel } from '../../i18n/bet-status';
 import type { Formatters } from '../../i18n/formatters';
 import { orderStatusLabel } from '../../i18n/order-status';
@@ -76,8 +77,8 @@ export function formatValue(value: unknown, fmt: Formatters, exact = false, fiel
   if (exact) return typeof value === 'string' ? value : JSON.stringify(value);
   if (typeof value === 'string') {
     if (ISO_TIME.test(value)) {
-      const ms = Date.parse(value);
-      if (Number.isFinite(ms)) return fmt.time(ms);
+      const ms = parseTimestamp(value);
+      if (ms !== undefined) return fmt.time(ms);
     }
     return clip(value);
   }

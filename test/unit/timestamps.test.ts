@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareTimestamps, parseTimestamp } from '../../../main/store/timestamps';
-import { inTimeZone } from './time-zone';
+import { compareTimestamps, parseTimestamp } from '../../common/timestamps';
+import { inTimeZone } from '../support/time-zone';
 
 const AT = Date.UTC(2026, 1, 15, 10, 30, 5, 120);
 const ZONES = ['America/New_York', 'Asia/Tokyo', 'UTC'];
