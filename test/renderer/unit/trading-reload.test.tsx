@@ -2,6 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_TRADING_VIEW, type TradingView } from '../../../common/ipc/trading';
 import { tradingTexts } from '../../../main/app/texts';
+import { tradingStatus } from '../../support/trading-status';
 import { snapshot, T0 } from './builders';
 import { renderDashboard } from './render-dashboard';
 import { createHarness } from './store-harness';
@@ -13,18 +14,7 @@ import { createHarness } from './store-harness';
 const en = tradingTexts('en');
 const GAP = { from: T0 - 60_000, to: T0 - 1_000 };
 
-const liveStatus: NonNullable<TradingView['status']> = {
-  client: 'demo',
-  clientName: 'Demo',
-  status: 'live',
-  tradingActive: true,
-  manualPaused: false,
-  manualStopped: false,
-  systemTradingBlocked: false,
-  emergencyActive: false,
-  systemStopped: false,
-  softPaused: false,
-};
+const liveStatus = tradingStatus('live');
 
 /** Live, last repaired before the gap, merged at `mergedAt`. */
 function view(patch: Partial<TradingView> = {}): TradingView {

@@ -14,27 +14,12 @@ import {
   UnexpectedResponseError,
 } from '../../../main/rest';
 import { FeedStore } from '../../../main/store/feed-store';
+import { tradingStatus } from '../../support/trading-status';
 
 // What the trader is told after Pause, Resume, Stop or Start, and what the follow-up
 // status read then announces, when the server's answer is not the plain "done".
 
 const T0 = Date.UTC(2026, 1, 15, 10, 30);
-
-function tradingStatus(status: string, extra: Partial<TradingStatus> = {}): TradingStatus {
-  return {
-    client: 'demo',
-    clientName: 'Demo',
-    status,
-    tradingActive: status === 'live',
-    manualPaused: status === 'manual_paused',
-    manualStopped: status === 'manual_stopped',
-    systemTradingBlocked: status === 'system_stopped' || status === 'emergency',
-    emergencyActive: status === 'emergency',
-    systemStopped: status === 'system_stopped',
-    softPaused: false,
-    ...extra,
-  };
-}
 
 const systemStop = tradingStatus('system_stopped', { systemReason: 'exchange outage' });
 const stoppedOverRest = tradingStatus('manual_stopped', {

@@ -5,24 +5,14 @@ import type { TradingStatus } from '../../../common/rest/trading-status';
 import { tradingTexts } from '../../../main/app/texts';
 import { type TradingClient, TradingMonitor } from '../../../main/app/trading-monitor';
 import { FeedStore } from '../../../main/store/feed-store';
+import { tradingStatus } from '../../support/trading-status';
 
 // What the trading view says of the reload after going live: when it merged (the dashboard
 // refreshes its lists then), when it last repaired the gap, and why it did not, apart from
 // whether the trading status could be read.
 
 const T0 = Date.UTC(2026, 1, 15, 10, 30);
-const STATUS = {
-  client: 'demo',
-  clientName: 'Demo',
-  status: 'live',
-  tradingActive: true,
-  manualPaused: false,
-  manualStopped: false,
-  systemTradingBlocked: false,
-  emergencyActive: false,
-  systemStopped: false,
-  softPaused: false,
-} satisfies TradingStatus;
+const STATUS = tradingStatus('live');
 const PNL = { netRealizedSpread: 0, nakedPnl: 0, unhedgedStake: 0, unhedgedStakePct: 0 };
 
 function snapshotNow(): RestSnapshot {

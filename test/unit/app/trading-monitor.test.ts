@@ -8,23 +8,8 @@ import { ServerRefusedError } from '../../../main/rest';
 import type { StoreEffect } from '../../../main/store/effects';
 import { FeedStore } from '../../../main/store/feed-store';
 import type { OrderRecord } from '../../../main/store/records';
+import { tradingStatus } from '../../support/trading-status';
 import { accountEvent, betEvent, orderEvent } from '../store/feed-events';
-
-function tradingStatus(status: string, extra: Partial<TradingStatus> = {}): TradingStatus {
-  return {
-    client: 'demo',
-    clientName: 'Demo',
-    status,
-    tradingActive: status === 'live',
-    manualPaused: status === 'manual_paused',
-    manualStopped: status === 'manual_stopped',
-    systemTradingBlocked: false,
-    emergencyActive: status === 'emergency',
-    systemStopped: status === 'system_stopped',
-    softPaused: status === 'soft_paused',
-    ...extra,
-  };
-}
 
 const PNL = { netRealizedSpread: 12.5, nakedPnl: -3, unhedgedStake: 40, unhedgedStakePct: 1.65 };
 
