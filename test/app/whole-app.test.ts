@@ -425,11 +425,13 @@ describe('MM Tray as a whole', () => {
     const forms = [key, key.replaceAll('-', '')];
     const holding = names.filter((_name, i) => {
       const bytes = readFileSync(files[i]!);
-      // As bytes (UTF-8, ASCII) and as UTF-16 at either alignment (Chromium's storage).
+      // As bytes (UTF-8, ASCII) and as UTF-16 at either alignment (Chromium's storage). The
+      // second alignment is decoded from a copy: Node 24.21 corrupts its heap decoding UTF-16
+      // from a view that starts at an odd address and has an odd length.
       const texts = [
         bytes.toString('latin1'),
         bytes.toString('utf16le'),
-        bytes.subarray(1).toString('utf16le'),
+        Buffer.from(bytes.subarray(1)).toString('utf16le'),
       ].map((text) => text.toLowerCase());
       return texts.some((text) => forms.some((form) => text.includes(form)));
     });
