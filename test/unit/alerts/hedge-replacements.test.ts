@@ -3,22 +3,10 @@ import type { NotificationIntent } from '../../../common/domain/notifications';
 import { NotificationPolicy } from '../../../main/alerts/notification-policy';
 import { FeedStore, type StoreMergeInput } from '../../../main/store/feed-store';
 import type { BetRecord } from '../../../main/store/records';
-import { betEvent, orderEvent } from '../store/feed-events';
+import { orderEvent } from '../store/feed-events';
+import { grow, hedge, T0 } from './order-seven';
 
-const T0 = Date.UTC(2026, 1, 15, 10, 30, 0);
 const iso = (ms: number) => new Date(T0 + ms).toISOString();
-
-/** Order 7's matched stake grows from `from` to `to` (of 100). */
-const grow = (from: number, to: number) =>
-  orderEvent('UPDATE', { orderId: 7, matchedStake: to }, { matchedStake: from });
-const hedge = (betId: string, betStatus: string, placedMs: number) =>
-  betEvent('INSERT', {
-    betId,
-    orderId: 7,
-    bookmaker: 'vertex',
-    betStatus,
-    placedAt: iso(placedMs),
-  });
 /** Hedge `betId` of order 7 as a REST read lists it. */
 const listed = (betId: string, betStatus: string, placedMs: number): BetRecord => ({
   betId,

@@ -14,8 +14,7 @@ import {
   emergencyEvent,
   orderEvent,
 } from '../store/feed-events';
-
-const T0 = Date.UTC(2026, 1, 15, 10, 30, 0);
+import { grow, hedge, T0 } from './order-seven';
 
 function setup(options: NotificationPolicyOptions = {}) {
   const policy = new NotificationPolicy({ timeZone: 'UTC', ...options });
@@ -217,17 +216,6 @@ describe('NotificationPolicy: one notification per kind', () => {
 });
 
 describe('NotificationPolicy: several fills and hedges of one order', () => {
-  /** Order 7's matched stake grows from `from` to `to` (of 100). */
-  const grow = (from: number, to: number) =>
-    orderEvent('UPDATE', { orderId: 7, matchedStake: to }, { matchedStake: from });
-  const hedge = (betId: string, betStatus: string, placedMs: number) =>
-    betEvent('INSERT', {
-      betId,
-      orderId: 7,
-      bookmaker: 'vertex',
-      betStatus,
-      placedAt: new Date(T0 + placedMs).toISOString(),
-    });
   const declined = (betId: string) => betEvent('UPDATE', { betId, betStatus: 'declined' });
 
   function setupOrder() {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RestClient, RestTimeoutError } from '../../../main/rest';
+import { rejection } from '../../support/rejection';
 import { type Answer, hangingAnswer, KEY, STATUS_BODY, scriptedFetch, WS_URL } from './fake-fetch';
 
 // A call may wait longer than the client's timeout (a kill switch cancelling hundreds of
@@ -35,15 +36,6 @@ function client(...answers: Answer[]) {
   return { rest, seen, delays };
 }
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('RestClient: a call’s own timeout', () => {
   it('waits for a slow stop and a slow cancel-all as long as the call asks', async () => {
     const { rest, seen } = client(
@@ -59,14 +51,14 @@ describe('RestClient: a call’s own timeout', () => {
 
   it('keeps the client’s timeout for a call that asks none', async () => {
     const { rest } = client(slowAnswer(100, STATUS_BODY));
-    const error = await failure(rest.pause());
+    const error = await rejection(rest.pause());
     expect(error).toBeInstanceOf(RestTimeoutError);
     expect((error as RestTimeoutError).timeoutMs).toBe(20);
   });
 
   it('gives up after the call’s timeout, says so, and sends the POST once', async () => {
     const { rest, seen, delays } = client(hangingAnswer);
-    const error = await failure(rest.stop({ timeoutMs: 60 }));
+    const error = await rejection(rest.stop({ timeoutMs: 60 }));
     expect(error).toBeInstanceOf(RestTimeoutError);
     expect(error.message).toBe('no answer from the server within 0.06 s');
     expect(seen).toHaveLength(1);

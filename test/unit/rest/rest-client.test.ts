@@ -11,6 +11,7 @@ import {
   ServerRefusedError,
   UnexpectedResponseError,
 } from '../../../main/rest';
+import { rejection } from '../../support/rejection';
 import { type Answer, hangingAnswer, KEY, STATUS_BODY, scriptedFetch, WS_URL } from './fake-fetch';
 
 function client(answers: Answer[], options: Partial<RestClientOptions> = {}) {
@@ -27,15 +28,6 @@ function client(answers: Answer[], options: Partial<RestClientOptions> = {}) {
     ...options,
   });
   return { rest, seen, delays };
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('RestClient: requests', () => {
@@ -68,7 +60,7 @@ describe('RestClient: requests', () => {
   it('rejects an answer that lacks a field it relies on', async () => {
     const { tradingActive: _, ...incomplete } = STATUS_BODY;
     const { rest } = client([{ status: 200, body: incomplete }]);
-    const error = await failure(rest.tradingStatus());
+    const error = await rejection(rest.tradingStatus());
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(error.message).toMatch(/tradingActive/);
   });
@@ -134,7 +126,7 @@ describe('RestClient: requests', () => {
       expect((await rest.accounts()).map((a) => a.record.username)).toEqual(['demo-kalshi-1']);
     }
     const { rest } = client([{ status: 200, body: { something: 'else' } }]);
-    expect(await failure(rest.accounts())).toBeInstanceOf(UnexpectedResponseError);
+    expect(await rejection(rest.accounts())).toBeInstanceOf(UnexpectedResponseError);
   });
 
   it('reads cancel counts from the plausible fields', async () => {
@@ -198,7 +190,7 @@ describe('RestClient: requests', () => {
         );
       },
     ]);
-    expect(await failure(rest.snapshot())).toBeInstanceOf(KeyRefusedError);
+    expect(await rejection(rest.snapshot())).toBeInstanceOf(KeyRefusedError);
     expect(aborted).toBe(4);
   });
 });
@@ -213,7 +205,7 @@ describe('RestClient: failures', () => {
 
   it('turns 401 into KeyRefusedError', async () => {
     const { rest } = client([{ status: 401, body: { detail: 'Invalid or missing API key' } }]);
-    const error = await failure(rest.tradingStatus());
+    const error = await rejection(rest.tradingStatus());
     expect(error).toBeInstanceOf(KeyRefusedError);
     expect(error.message).toBe('the server refused the API key (Invalid or missing API key)');
   });
@@ -222,7 +214,7 @@ describe('RestClient: failures', () => {
     'turns %i into ServerRefusedError with the detail',
     async (status) => {
       const { rest } = client([{ status, body: { detail: 'Trading cannot start during a x' } }]);
-      const error = (await failure(rest.start())) as ServerRefusedError;
+      const error = (await rejection(rest.start())) as ServerRefusedError;
       expect(error).toBeInstanceOf(ServerRefusedError);
       expect(error).toMatchObject({ status, detail: 'Trading cannot start during a x' });
       expect(error.request).toBe('POST /trading/start');
@@ -245,7 +237,7 @@ describe('RestClient: failures', () => {
         },
       },
     ]);
-    const error = (await failure(rest.orders({ pageSize: 5000 }))) as RequestInvalidError;
+    const error = (await rejection(rest.orders({ pageSize: 5000 }))) as RequestInvalidError;
     expect(error).toBeInstanceOf(RequestInvalidError);
     expect(error.issues).toHaveLength(2);
     expect(error.message).toBe(
@@ -283,7 +275,7 @@ describe('RestClient: failures', () => {
 
   it('gives up after the last attempt with RateLimitedError', async () => {
     const { rest, seen, delays } = client([{ status: 429 }], { maxAttempts: 3 });
-    const error = await failure(rest.pause());
+    const error = await rejection(rest.pause());
     expect(error).toBeInstanceOf(RateLimitedError);
     expect(seen).toHaveLength(3);
     expect(delays).toEqual([1000, 2000]);
@@ -295,14 +287,14 @@ describe('RestClient: failures', () => {
         throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
       },
     ]);
-    const error = await failure(rest.tradingStatus());
+    const error = await rejection(rest.tradingStatus());
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.message).toMatch(/could not reach mm\.example\.com \(ECONNREFUSED\)/);
   });
 
   it('gives up on a silent server after the timeout', async () => {
     const { rest } = client([hangingAnswer], { timeoutMs: 30 });
-    const error = await failure(rest.tradingStatus());
+    const error = await rejection(rest.tradingStatus());
     expect(error).toBeInstanceOf(RestTimeoutError);
     expect(error).toBeInstanceOf(NetworkError);
   });
@@ -312,7 +304,7 @@ describe('RestClient: failures', () => {
     const controller = new AbortController();
     const call = rest.tradingStatus({ signal: controller.signal });
     controller.abort(new Error('window closed'));
-    expect((await failure(call)).message).toBe('window closed');
+    expect((await rejection(call)).message).toBe('window closed');
   });
 
   it('reports other statuses with their detail, or the status text for an HTML page', async () => {
@@ -320,10 +312,10 @@ describe('RestClient: failures', () => {
       { status: 404, body: { detail: 'Order 5 not found' } },
       { status: 503, body: '<html>Service Unavailable</html>' },
     ]);
-    const notFound = (await failure(rest.cancelOrder(5))) as UnexpectedResponseError;
+    const notFound = (await rejection(rest.cancelOrder(5))) as UnexpectedResponseError;
     expect(notFound).toMatchObject({ status: 404 });
     expect(notFound.message).toBe('POST /orders/5/cancel answered 404: Order 5 not found');
-    const unavailable = await failure(rest.tradingStatus());
+    const unavailable = await rejection(rest.tradingStatus());
     expect(unavailable.message).toBe('GET /trading/status answered 503: Service Unavailable');
   });
 
@@ -334,9 +326,9 @@ describe('RestClient: failures', () => {
       { status: 500, body: KEY },
     ]);
     const errors = [
-      await failure(rest.tradingStatus()),
-      await failure(rest.resume()),
-      await failure(rest.tradingStatus()),
+      await rejection(rest.tradingStatus()),
+      await rejection(rest.resume()),
+      await rejection(rest.tradingStatus()),
     ];
     for (const error of errors) {
       expect(error.message).not.toContain(KEY);
